@@ -1,0 +1,21 @@
+namespace ExpoPortal.Application.Common;
+
+/// <summary>Roles of the portal.</summary>
+public static class Roles
+{
+    public const string Organizer = "Organizer";
+    public const string Exhibitor = "Exhibitor";
+    public const string Participant = "Participant";
+
+    public static readonly IReadOnlyList<string> All = [Organizer, Exhibitor, Participant];
+}
+
+/// <summary>
+/// Who is asking. Services take it explicitly so that "an exhibitor edits only its own listing" is checked
+/// where the data is read, not only by hiding buttons.
+/// </summary>
+public sealed record Actor(string UserId, bool IsOrganizer, int? ExhibitorId, int? ParticipantId)
+{
+    public bool ActsForParticipant(int participantId) => IsOrganizer || ParticipantId == participantId;
+    public bool ActsForExhibitor(int exhibitorId) => IsOrganizer || ExhibitorId == exhibitorId;
+}

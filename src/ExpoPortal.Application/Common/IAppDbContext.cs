@@ -1,0 +1,34 @@
+using ExpoPortal.Domain.Events;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Participants;
+using ExpoPortal.Domain.Venues;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpoPortal.Application.Common;
+
+/// <summary>
+/// The tables the application services work with. The services use EF Core directly (no repository layer);
+/// this interface only keeps the Application project free of the Infrastructure one.
+/// </summary>
+public interface IAppDbContext : IAsyncDisposable
+{
+    DbSet<Event> Events { get; }
+    DbSet<TimeSlot> TimeSlots { get; }
+    DbSet<Hall> Halls { get; }
+    DbSet<Booth> Booths { get; }
+    DbSet<Exhibitor> Exhibitors { get; }
+    DbSet<Participant> Participants { get; }
+    DbSet<Interpreter> Interpreters { get; }
+    DbSet<Meeting> Meetings { get; }
+
+    /// <summary>Saves; a violated unique or exclusion constraint surfaces as <see cref="ConstraintViolationException"/>.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Blazor Server keeps a circuit for a whole visit, so every operation opens its own short-lived context.</summary>
+public interface IAppDbContextFactory
+{
+    Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,22 @@
+using ExpoPortal.Application.Booths;
+using ExpoPortal.Application.Events;
+using ExpoPortal.Application.Exhibitors;
+using ExpoPortal.Application.Meetings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExpoPortal.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The application services. They are stateless and open a short-lived DbContext per call.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EventService>();
+        services.AddSingleton<ExhibitorDirectory>();
+        services.AddSingleton<ExhibitorListing>();
+        services.AddSingleton<BoothList>();
+        services.AddSingleton<MeetingBooking>();
+        return services;
+    }
+}

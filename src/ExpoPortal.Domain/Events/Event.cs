@@ -1,0 +1,83 @@
+using ExpoPortal.Domain.Common;
+
+namespace ExpoPortal.Domain.Events;
+
+/// <summary>
+/// One edition of an expo (Andong in spring, Incheon in autumn...). Everything else in the portal
+/// belongs to exactly one event.
+/// </summary>
+public sealed class Event
+{
+    private readonly List<TimeSlot> _slots = [];
+
+    private Event() { } // EF
+
+    public Event(string slug, LocalizedText name, LocalizedText venue, LocalizedText city,
+        DateOnly startDate, DateOnly endDate, IEnumerable<DateOnly> consultationDays, SlotGrid slotGrid,
+        string timeZoneId, string hostProvinceCode, int hostRegionQuota)
+    {
+        Slug = Guard.NotBlank(slug, "Slug", 60).ToLowerInvariant();
+        if (!Slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            throw new DomainException("A slug holds only letters, digits and dashes.");
+        if (endDate < startDate) throw new DomainException("An event cannot end before it starts.");
+        var days = consultationDays.Distinct().Order().ToList();
+        if (days.Count == 0) throw new DomainException("An event needs at least one consultation day.");
+        if (days.Any(d => d < startDate || d > endDate))
+            throw new DomainException("Consultation days must fall within the event's dates.");
+        if (hostRegionQuota < 0) throw new DomainException("The host-region quota cannot be negative.");
+
+        Name = name;
+        Venue = venue;
+        City = city;
+        StartDate = startDate;
+        EndDate = endDate;
+        ConsultationDays = days;
+        SlotGrid = slotGrid;
+        TimeZoneId = Guard.NotBlank(timeZoneId, "Time zone", 64);
+        HostProvinceCode = Guard.NotBlank(hostProvinceCode, "Host province", 10);
+        HostRegionQuota = hostRegionQuota;
+        RegenerateSlots();
+    }
+
+    public int Id { get; private set; }
+    public string Slug { get; private set; } = null!;
+    public LocalizedText Name { get; private set; } = null!;
+    public LocalizedText Venue { get; private set; } = null!;
+    public LocalizedText City { get; private set; } = null!;
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public List<DateOnly> ConsultationDays { get; private set; } = [];
+    public SlotGrid SlotGrid { get; private set; } = null!;
+
+    /// <summary>IANA time zone of the venue, e.g. Asia/Seoul.</summary>
+    public string TimeZoneId { get; private set; } = null!;
+
+    /// <summary>ISO 3166-2 code of the host province (KR-47 is Gyeongsangbuk-do) whose firms have a booth quota.</summary>
+    public string HostProvinceCode { get; private set; } = null!;
+    public int HostRegionQuota { get; private set; }
+
+    public IReadOnlyCollection<TimeSlot> Slots => _slots.AsReadOnly();
+
+    /// <summary>Rebuilds the slots from the grid. Only valid before meetings exist; the caller checks that.</summary>
+    public void ChangeSlotGrid(SlotGrid grid)
+    {
+        SlotGrid = grid;
+        RegenerateSlots();
+    }
+
+    private void RegenerateSlots()
+    {
+        _slots.Clear();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        foreach (var day in ConsultationDays)
+        {
+            var index = 0;
+            foreach (var start in SlotGrid.SlotStarts())
+            {
+                var local = day.ToDateTime(start);
+                var utc = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                _slots.Add(new TimeSlot(this, day, index++, start, utc, SlotGrid.SlotMinutes));
+            }
+        }
+    }
+}

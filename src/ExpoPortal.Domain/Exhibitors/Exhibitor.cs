@@ -1,0 +1,92 @@
+using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Events;
+using ExpoPortal.Domain.Venues;
+
+namespace ExpoPortal.Domain.Exhibitors;
+
+/// <summary>An exhibiting company and its directory listing for one event.</summary>
+public sealed class Exhibitor
+{
+    private readonly List<Product> _products = [];
+
+    private Exhibitor() { } // EF
+
+    public Exhibitor(Event @event, LocalizedText name, LocalizedText description, string countryCode, string? provinceCode,
+        LocalizedText city, Industry industry, CompanySize size, ContactPerson contact)
+    {
+        Event = @event;
+        Name = name;
+        Description = description;
+        CountryCode = Guard.CountryCodes([countryCode], "Country").Single();
+        ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim().ToUpperInvariant();
+        City = city;
+        Industry = industry;
+        Size = size;
+        Contact = contact;
+    }
+
+    public int Id { get; private set; }
+    public int EventId { get; private set; }
+    public Event Event { get; private set; } = null!;
+    public LocalizedText Name { get; private set; } = null!;
+    public LocalizedText Description { get; private set; } = null!;
+
+    /// <summary>KR for Korean firms; member firms of overseas Korean traders may be based abroad.</summary>
+    public string CountryCode { get; private set; } = null!;
+
+    /// <summary>ISO 3166-2 province code for Korean firms (KR-47 Gyeongbuk), null abroad.</summary>
+    public string? ProvinceCode { get; private set; }
+    public LocalizedText City { get; private set; } = null!;
+    public Industry Industry { get; private set; }
+    public CompanySize Size { get; private set; }
+    public ContactPerson Contact { get; private set; } = null!;
+    public string? Website { get; private set; }
+    public List<string> Certifications { get; private set; } = [];
+    public List<string> ExportMarkets { get; private set; } = [];
+    public List<string> TargetMarkets { get; private set; } = [];
+    public List<string> Languages { get; private set; } = [];
+    public int? BoothId { get; private set; }
+    public Booth? Booth { get; private set; }
+    public IReadOnlyCollection<Product> Products => _products.AsReadOnly();
+
+    /// <summary>PostgreSQL's xmin: two organizers or the exhibitor editing the listing at once cannot overwrite each other.</summary>
+    public uint Version { get; private set; }
+
+    public bool IsFromHostRegion(Event @event) => ProvinceCode == @event.HostProvinceCode;
+
+    public void DescribeMarkets(IEnumerable<string> exportMarkets, IEnumerable<string> targetMarkets, IEnumerable<string> languages)
+    {
+        ExportMarkets = Guard.CountryCodes(exportMarkets, "Export markets");
+        TargetMarkets = Guard.CountryCodes(targetMarkets, "Target markets");
+        Languages = Guard.LanguageCodes(languages, "Languages");
+    }
+
+    public void SetCertifications(IEnumerable<string> certifications) =>
+        Certifications = certifications.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+
+    public void SetWebsite(string? website)
+    {
+        if (string.IsNullOrWhiteSpace(website)) { Website = null; return; }
+        if (!Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new DomainException($"'{website}' is not a web address.");
+        Website = uri.ToString();
+    }
+
+    public void AddProduct(Product product) => _products.Add(product);
+
+    /// <summary>Gives the exhibitor a booth of its own event; the database also refuses a booth held twice.</summary>
+    public void AssignBooth(Booth booth)
+    {
+        var sameEvent = EventId != 0 ? booth.EventId == EventId : ReferenceEquals(booth.Event, Event);
+        if (!sameEvent)
+            throw new DomainException($"Booth {booth.Code} belongs to another event.");
+        Booth = booth;
+        BoothId = booth.Id == 0 ? null : booth.Id;
+    }
+
+    public void ReleaseBooth()
+    {
+        Booth = null;
+        BoothId = null;
+    }
+}

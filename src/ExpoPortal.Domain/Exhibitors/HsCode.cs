@@ -1,0 +1,32 @@
+using ExpoPortal.Domain.Common;
+
+namespace ExpoPortal.Domain.Exhibitors;
+
+/// <summary>
+/// A Harmonized System product code: a 4-digit heading (0902 tea) or a 6-digit subheading (090210 green tea).
+/// Matching compares codes at 6, 4 and 2 digits, so only digits are kept, never dots.
+/// </summary>
+public sealed record HsCode
+{
+    private HsCode(string value) => Value = value;
+
+    public string Value { get; }
+
+    /// <summary>The 2-digit chapter, e.g. 09 for coffee, tea and spices.</summary>
+    public string Chapter => Value[..2];
+
+    /// <summary>The 4-digit heading, e.g. 0902 for tea.</summary>
+    public string Heading => Value[..4];
+
+    public static bool TryParse(string? text, out HsCode? code)
+    {
+        var digits = new string((text ?? string.Empty).Where(c => c is not ('.' or ' ')).ToArray());
+        code = digits.Length is 4 or 6 && digits.All(char.IsAsciiDigit) ? new HsCode(digits) : null;
+        return code is not null;
+    }
+
+    public static HsCode Parse(string text) =>
+        TryParse(text, out var code) ? code! : throw new DomainException($"'{text}' is not an HS code of 4 or 6 digits.");
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,82 @@
+using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Events;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Participants;
+
+namespace ExpoPortal.Domain.Meetings;
+
+/// <summary>A one-to-one consultation between a participant and an exhibitor at one table in one slot.</summary>
+public sealed class Meeting
+{
+    private static readonly Dictionary<MeetingStatus, MeetingStatus[]> AllowedMoves = new()
+    {
+        [MeetingStatus.Requested] = [MeetingStatus.Accepted, MeetingStatus.Declined, MeetingStatus.Scheduled, MeetingStatus.Cancelled],
+        [MeetingStatus.Accepted] = [MeetingStatus.Scheduled, MeetingStatus.Cancelled, MeetingStatus.CheckedIn],
+        [MeetingStatus.Scheduled] = [MeetingStatus.Cancelled, MeetingStatus.CheckedIn, MeetingStatus.NoShow],
+        [MeetingStatus.CheckedIn] = [MeetingStatus.Held, MeetingStatus.NoShow],
+        [MeetingStatus.Declined] = [],
+        [MeetingStatus.Cancelled] = [],
+        [MeetingStatus.Held] = [],
+        [MeetingStatus.NoShow] = [],
+    };
+
+    private Meeting() { } // EF
+
+    public Meeting(int eventId, int participantId, int exhibitorId, int timeSlotId, int tableNumber, MeetingOrigin origin, DateTimeOffset now)
+    {
+        if (tableNumber < 1) throw new DomainException("Table numbers start at 1.");
+        EventId = eventId;
+        ParticipantId = participantId;
+        ExhibitorId = exhibitorId;
+        TimeSlotId = timeSlotId;
+        TableNumber = tableNumber;
+        Origin = origin;
+        Status = origin == MeetingOrigin.ArrangedByOrganizer ? MeetingStatus.Scheduled : MeetingStatus.Requested;
+        CreatedAt = UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int EventId { get; private set; }
+    public int ParticipantId { get; private set; }
+    public Participant Participant { get; private set; } = null!;
+    public int ExhibitorId { get; private set; }
+    public Exhibitor Exhibitor { get; private set; } = null!;
+    public int TimeSlotId { get; private set; }
+    public TimeSlot TimeSlot { get; private set; } = null!;
+
+    /// <summary>1-based table of the exhibitor's booth.</summary>
+    public int TableNumber { get; private set; }
+    public int? InterpreterId { get; private set; }
+    public Interpreter? Interpreter { get; private set; }
+    public MeetingStatus Status { get; private set; }
+    public MeetingOrigin Origin { get; private set; }
+    public MeetingOutcome? Outcome { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool HoldsSlot => Status.HoldsSlot();
+
+    public bool CanMoveTo(MeetingStatus next) => AllowedMoves[Status].Contains(next);
+
+    public void MoveTo(MeetingStatus next, DateTimeOffset now)
+    {
+        if (!CanMoveTo(next)) throw new DomainException($"A {Status} meeting cannot become {next}.");
+        Status = next;
+        UpdatedAt = now;
+    }
+
+    public void AssignInterpreter(int? interpreterId, DateTimeOffset now)
+    {
+        InterpreterId = interpreterId;
+        UpdatedAt = now;
+    }
+
+    public void RecordOutcome(MeetingOutcome outcome)
+    {
+        if (Status is not (MeetingStatus.Held or MeetingStatus.CheckedIn))
+            throw new DomainException("Only a meeting that took place has an outcome.");
+        Outcome = outcome;
+        UpdatedAt = outcome.RecordedAt;
+    }
+}

@@ -1,0 +1,95 @@
+using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Events;
+using ExpoPortal.Domain.Exhibitors;
+
+namespace ExpoPortal.Domain.Participants;
+
+/// <summary>The buyer side of the consultations.</summary>
+public enum ParticipantKind
+{
+    /// <summary>A member of the federation of overseas Korean traders (about 70 countries, 150 chapters).</summary>
+    OverseasMemberTrader,
+
+    /// <summary>A foreign buyer, usually brought by a member trader.</summary>
+    ForeignBuyer,
+}
+
+/// <summary>Yearly import volume band in US dollars, compared with an exhibitor's size when matching.</summary>
+public enum ImportScale
+{
+    Under100K,
+    From100KTo1M,
+    From1MTo10M,
+    Over10M,
+}
+
+/// <summary>A buyer or member trader taking part in one-to-one export consultations.</summary>
+public sealed class Participant
+{
+    private Participant() { } // EF
+
+    public Participant(Event @event, ParticipantKind kind, string fullName, string company, string countryCode, string city,
+        DateTimeOffset arrivesAt, DateTimeOffset departsAt)
+    {
+        if (departsAt <= arrivesAt) throw new DomainException("A participant must depart after arriving.");
+        Event = @event;
+        Kind = kind;
+        FullName = Guard.NotBlank(fullName, "Name");
+        Company = Guard.NotBlank(company, "Company");
+        CountryCode = Guard.CountryCodes([countryCode], "Country").Single();
+        City = Guard.NotBlank(city, "City", 100);
+        ArrivesAt = arrivesAt.ToUniversalTime();
+        DepartsAt = departsAt.ToUniversalTime();
+    }
+
+    public int Id { get; private set; }
+    public int EventId { get; private set; }
+    public Event Event { get; private set; } = null!;
+    public ParticipantKind Kind { get; private set; }
+    public string FullName { get; private set; } = null!;
+
+    /// <summary>The name in Hangul, which many overseas Korean traders also use.</summary>
+    public string? KoreanName { get; private set; }
+    public string Company { get; private set; } = null!;
+    public string CountryCode { get; private set; } = null!;
+    public string City { get; private set; } = null!;
+
+    /// <summary>Federation chapter (e.g. "Los Angeles"), for member traders.</summary>
+    public string? Chapter { get; private set; }
+    public List<string> Languages { get; private set; } = [];
+    public List<string> HsInterests { get; private set; } = [];
+    public List<Industry> CategoryInterests { get; private set; } = [];
+    public ImportScale ImportScale { get; private set; }
+    public DateTimeOffset ArrivesAt { get; private set; }
+    public DateTimeOffset DepartsAt { get; private set; }
+    public string? Hotel { get; private set; }
+
+    /// <summary>The member trader who brought this foreign buyer, if any.</summary>
+    public int? InvitedById { get; private set; }
+    public Participant? InvitedBy { get; private set; }
+
+    public void Describe(string? koreanName, string? chapter, IEnumerable<string> languages, ImportScale importScale, string? hotel)
+    {
+        KoreanName = string.IsNullOrWhiteSpace(koreanName) ? null : koreanName.Trim();
+        Chapter = string.IsNullOrWhiteSpace(chapter) ? null : chapter.Trim();
+        Languages = Guard.LanguageCodes(languages, "Languages");
+        ImportScale = importScale;
+        Hotel = string.IsNullOrWhiteSpace(hotel) ? null : hotel.Trim();
+    }
+
+    public void SetInterests(IEnumerable<HsCode> hsCodes, IEnumerable<Industry> categories)
+    {
+        HsInterests = hsCodes.Select(c => c.Value).Distinct().ToList();
+        CategoryInterests = categories.Distinct().ToList();
+    }
+
+    public void InvitedByMember(Participant member)
+    {
+        if (member.Kind != ParticipantKind.OverseasMemberTrader)
+            throw new DomainException("Only a member trader can bring a buyer.");
+        InvitedBy = member;
+    }
+
+    /// <summary>A participant can meet only in slots that lie wholly between arrival and departure.</summary>
+    public bool IsAvailableIn(TimeSlot slot) => slot.StartsAt >= ArrivesAt && slot.EndsAt <= DepartsAt;
+}

@@ -1,0 +1,37 @@
+using ExpoPortal.Infrastructure.Identity;
+using ExpoPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace ExpoPortal.Infrastructure.DemoData;
+
+/// <summary>Saves a generated demo event and creates its sign-ins.</summary>
+public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> users)
+{
+    public async Task LoadAsync(DemoEvent demo, CancellationToken ct = default)
+    {
+        db.Events.Add(demo.Event);
+        db.Halls.AddRange(demo.Halls);
+        db.Booths.AddRange(demo.Booths);
+        db.Exhibitors.AddRange(demo.Exhibitors);
+        db.Participants.AddRange(demo.Participants);
+        db.Interpreters.AddRange(demo.Interpreters);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var demoUser in demo.Users)
+        {
+            var user = new ApplicationUser
+            {
+                UserName = demoUser.Email,
+                Email = demoUser.Email,
+                EmailConfirmed = true,
+                DisplayName = demoUser.DisplayName,
+                ExhibitorId = demoUser.Exhibitor?.Id,
+                ParticipantId = demoUser.Participant?.Id,
+            };
+            var created = await users.CreateAsync(user, demoUser.Password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Demo user {demoUser.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            await users.AddToRoleAsync(user, demoUser.Role);
+        }
+    }
+}

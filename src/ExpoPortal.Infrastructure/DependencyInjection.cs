@@ -1,0 +1,78 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Infrastructure.Identity;
+using ExpoPortal.Infrastructure.LocalDatabase;
+using ExpoPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ExpoPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Expo";
+
+    /// <summary>
+    /// PostgreSQL, EF Core and ASP.NET Core Identity. With no connection string configured, a private local
+    /// PostgreSQL is started (see <see cref="LocalPostgres"/>) and stopped again when the host stops.
+    /// </summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder, Action<string>? log = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] is { Length: > 0 } configured
+                ? configured
+                : DefaultLocalDataDirectory();
+            var local = LocalPostgres.Start(dataDirectory, throwaway: false, log);
+            connectionString = local.ConnectionString(builder.Configuration["LocalPostgres:Database"] ?? "expoportal");
+            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
+            builder.Services.AddSingleton(local);
+            builder.Services.AddHostedService<LocalPostgresLifetime>();
+        }
+
+        builder.Services.AddDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, connectionString));
+        builder.Services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+
+        builder.Services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Outside /root as root, because the postgres user must be able to reach it.</summary>
+    private static string DefaultLocalDataDirectory() =>
+        Environment.UserName == "root"
+            ? "/var/lib/expoportal/postgres"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "expoportal", "postgres");
+}
+
+/// <summary>Stops the private PostgreSQL cleanly when the portal stops.</summary>
+internal sealed class LocalPostgresLifetime(LocalPostgres postgres) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        postgres.Stop();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ExpoPortal.Infrastructure.Identity;
+
+/// <summary>Claim types the portal adds to a signed-in user.</summary>
+public static class PortalClaims
+{
+    public const string ExhibitorId = "expo:exhibitor_id";
+    public const string ParticipantId = "expo:participant_id";
+    public const string DisplayName = "expo:display_name";
+}
+
+/// <summary>Puts the user's company or buyer profile into the cookie, so pages know whose data they may show without a query.</summary>
+internal sealed class PortalClaimsPrincipalFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        if (user.ExhibitorId is { } exhibitorId) identity.AddClaim(new Claim(PortalClaims.ExhibitorId, exhibitorId.ToString()));
+        if (user.ParticipantId is { } participantId) identity.AddClaim(new Claim(PortalClaims.ParticipantId, participantId.ToString()));
+        return identity;
+    }
+}

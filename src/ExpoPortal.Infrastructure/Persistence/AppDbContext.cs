@@ -1,0 +1,48 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Events;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Participants;
+using ExpoPortal.Domain.Venues;
+using ExpoPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ExpoPortal.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IAppDbContext
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<TimeSlot> TimeSlots => Set<TimeSlot>();
+    public DbSet<Hall> Halls => Set<Hall>();
+    public DbSet<Booth> Booths => Set<Booth>();
+    public DbSet<Exhibitor> Exhibitors => Set<Exhibitor>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Interpreter> Interpreters => Set<Interpreter>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation,
+            ConstraintName: { } constraint,
+        })
+        {
+            throw new ConstraintViolationException(constraint, ex);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Exhibitors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExpoPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibitor>
+{
+    public void Configure(EntityTypeBuilder<Exhibitor> builder)
+    {
+        builder.OwnsLocalized(x => x.Name);
+        builder.OwnsLocalized(x => x.Description, 4000);
+        builder.OwnsLocalized(x => x.City, 100);
+        builder.OwnsOne(x => x.Contact, c =>
+        {
+            c.Property(p => p.Name).HasMaxLength(200);
+            c.Property(p => p.Email).HasMaxLength(256);
+            c.Property(p => p.Phone).HasMaxLength(40);
+        });
+        builder.Navigation(x => x.Contact).IsRequired();
+        builder.Property(x => x.CountryCode).HasMaxLength(2);
+        builder.Property(x => x.ProvinceCode).HasMaxLength(10);
+        builder.Property(x => x.Industry).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Website).HasMaxLength(500);
+        builder.Property(x => x.Version).IsRowVersion(); // uint + row version = PostgreSQL xmin
+
+        builder.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(x => x.Booth).WithMany()
+            .HasForeignKey(x => new { x.EventId, x.BoothId })
+            .HasPrincipalKey(b => new { b.EventId, b.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        // One booth holds one exhibitor: the database refuses the second.
+        builder.HasIndex(x => x.BoothId).IsUnique().HasFilter("booth_id IS NOT NULL").HasDatabaseName(Constraints.ExhibitorBooth);
+        builder.HasIndex(x => new { x.EventId, x.Industry });
+
+        builder.OwnsMany(x => x.Products, p =>
+        {
+            p.ToTable("exhibitor_products");
+            p.WithOwner().HasForeignKey("ExhibitorId");
+            p.HasKey(x => x.Id);
+            p.OwnsLocalized(x => x.Name);
+            p.OwnsLocalized(x => x.Description, 2000);
+            p.Property(x => x.HsCode).HasMaxLength(6);
+            p.Property(x => x.PhotoUrl).HasMaxLength(500);
+            p.HasIndex(x => x.HsCode);
+            p.ToTable(t => t.HasCheckConstraint("ck_exhibitor_products_hs_code", "hs_code ~ '^[0-9]{4}([0-9]{2})?$'"));
+        });
+        builder.Navigation(x => x.Products).HasField("_products");
+    }
+}

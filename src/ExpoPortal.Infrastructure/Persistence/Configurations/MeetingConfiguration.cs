@@ -1,0 +1,36 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExpoPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    /// <summary>SQL for "this meeting holds its slot", built from the domain's own list of inactive statuses.</summary>
+    internal static readonly string HoldsSlotSql =
+        $"status NOT IN ({string.Join(", ", MeetingStatuses.Inactive.Select(s => $"'{s}'"))})";
+
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Origin).HasConversion<string>().HasMaxLength(32);
+        builder.OwnsOne(m => m.Outcome, o => o.ToJson());
+
+        builder.HasOne(m => m.Participant).WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Exhibitor).WithMany().HasForeignKey(m => m.ExhibitorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.TimeSlot).WithMany().HasForeignKey(m => m.TimeSlotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.Interpreter).WithMany().HasForeignKey(m => m.InterpreterId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
+
+        // The database itself refuses double bookings, whatever code path writes the meeting.
+        builder.HasIndex(m => new { m.ExhibitorId, m.TimeSlotId, m.TableNumber })
+            .IsUnique().HasFilter(HoldsSlotSql).HasDatabaseName(Constraints.MeetingTableSlot);
+        builder.HasIndex(m => new { m.ParticipantId, m.TimeSlotId })
+            .IsUnique().HasFilter(HoldsSlotSql).HasDatabaseName(Constraints.MeetingParticipantSlot);
+        builder.HasIndex(m => new { m.InterpreterId, m.TimeSlotId })
+            .IsUnique().HasFilter($"interpreter_id IS NOT NULL AND {HoldsSlotSql}").HasDatabaseName(Constraints.MeetingInterpreterSlot);
+        builder.HasIndex(m => new { m.EventId, m.Status });
+        builder.ToTable(t => t.HasCheckConstraint("ck_meetings_table_number", "table_number >= 1"));
+    }
+}

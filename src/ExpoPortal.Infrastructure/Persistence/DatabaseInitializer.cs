@@ -1,0 +1,46 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ExpoPortal.Infrastructure.Persistence;
+
+/// <summary>Applies migrations at start-up and, when configured, loads the demo event into an empty database.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> dbFactory,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        if (configuration.GetValue("Demo:LoadOnEmptyDatabase", false))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.Events.AnyAsync(ct))
+            {
+                var seed = configuration.GetValue("Demo:Seed", AndongDemo.DefaultSeed);
+                logger.LogInformation("Loading the demo event (seed {Seed})", seed);
+                await new DemoLoader(db, users).LoadAsync(AndongDemo.Generate(seed), ct);
+            }
+        }
+    }
+}
