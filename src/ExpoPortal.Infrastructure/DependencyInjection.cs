@@ -29,7 +29,8 @@ public static class DependencyInjection
             var local = LocalPostgres.Start(dataDirectory, throwaway: false, log);
             connectionString = local.ConnectionString(builder.Configuration["LocalPostgres:Database"] ?? "expoportal");
             builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
-            builder.Services.AddSingleton(local);
+            // Registered through a factory so the container disposes it, stopping the server even when start-up fails.
+            builder.Services.AddSingleton(_ => local);
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
 

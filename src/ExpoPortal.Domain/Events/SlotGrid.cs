@@ -11,7 +11,7 @@ public sealed record SlotBreak(TimeOnly Start, TimeOnly End);
 /// </summary>
 public sealed record SlotGrid
 {
-    public SlotGrid(int slotMinutes, TimeOnly dayStart, TimeOnly dayEnd, IEnumerable<SlotBreak>? breaks = null)
+    public SlotGrid(int slotMinutes, TimeOnly dayStart, TimeOnly dayEnd, IReadOnlyList<SlotBreak>? breaks = null)
     {
         if (slotMinutes is < 5 or > 240) throw new DomainException("A slot lasts between 5 and 240 minutes.");
         if (dayEnd <= dayStart) throw new DomainException("The consultation day must end after it starts.");

@@ -197,9 +197,7 @@ public static class AndongDemo
         for (var i = 0; i < MemberTraders + ForeignBuyers; i++)
         {
             var isMember = i < MemberTraders;
-            var home = isMember
-                ? DemoCatalog.MemberCountries[WeightedCountryIndex(random)]
-                : DemoCatalog.MemberCountries.First(c => c.Country == DemoCatalog.BuyerCountries[random.Next(DemoCatalog.BuyerCountries.Length)]);
+            var home = CountryProfile(isMember ? MemberCountryCode(random) : Pick(random, DemoCatalog.BuyerCountries));
             var chapter = Pick(random, home.Chapters);
             var local = FakerFor(home.Locale);
 
@@ -262,14 +260,13 @@ public static class AndongDemo
     }
 
     /// <summary>The federation is largest in the US, China, Japan and Vietnam; the rest share the remainder.</summary>
-    private static int WeightedCountryIndex(Random random)
-    {
-        var roll = random.NextDouble();
-        var countries = DemoCatalog.MemberCountries;
-        var big = new[] { "US", "CN", "JP", "VN" };
-        if (roll < 0.45) return Array.FindIndex(countries.ToArray(), c => c.Country == big[random.Next(big.Length)]);
-        return random.Next(countries.Length);
-    }
+    private static string MemberCountryCode(Random random) =>
+        random.NextDouble() < 0.45
+            ? Pick(random, ["US", "CN", "JP", "VN"])
+            : Pick(random, DemoCatalog.MemberCountries).Country;
+
+    private static (string Country, string[] Chapters, string[] Languages, string Locale) CountryProfile(string code) =>
+        DemoCatalog.MemberCountries.First(c => c.Country == code);
 
     private static List<Interpreter> Interpreters(Event expo, Random random)
     {

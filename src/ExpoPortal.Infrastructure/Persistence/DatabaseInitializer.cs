@@ -3,6 +3,8 @@ using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +22,9 @@ public sealed class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            // Asking an absent database for its migrations logs a connection error; a new one simply gets them all.
+            var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct);
+            var pending = exists ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList() : db.Database.GetMigrations().ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);

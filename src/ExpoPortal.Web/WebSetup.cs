@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ExpoPortal.Infrastructure.Identity;
+using ExpoPortal.Web.Components;
+using ExpoPortal.Web.Endpoints;
+using ExpoPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Serilog;
+
+namespace ExpoPortal.Web;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("ko")];
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        // MudBlazor's CSS and JS are static web assets; this maps them when running from bin/ outside Development too.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization();
+        // Korean text goes out as UTF-8, not as numeric character references three times its size.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddProblemDetails();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "expo.auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // API callers get status codes, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddPortalAuthorization();
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = SupportedCultures,
+            SupportedUICultures = SupportedCultures,
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapMeetingEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,3 @@
+using ExpoPortal.Tests.Shared;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,47 @@
+using System.Net;
+using ExpoPortal.Infrastructure.Persistence;
+using ExpoPortal.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ExpoPortal.IntegrationTests.Database;
+
+public sealed class MigrationTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task Start_up_applies_every_migration_to_an_empty_database()
+    {
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        await using var app = new ExpoApp(connectionString);
+        using var client = app.CreateBrowserlessClient();
+
+        var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Events.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_schema_holds_the_partial_unique_indexes_that_guard_bookings()
+    {
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        await using (var app = new ExpoApp(connectionString)) _ = app.Services;
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'ux_%' ORDER BY indexname", connection);
+        var indexes = new Dictionary<string, string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                indexes[reader.GetString(0)] = reader.GetString(1);
+
+        Assert.Contains("UNIQUE", indexes["ux_meetings_exhibitor_slot_table_active"]);
+        Assert.Contains("WHERE", indexes["ux_meetings_exhibitor_slot_table_active"]);
+        Assert.Contains("UNIQUE", indexes["ux_meetings_participant_slot_active"]);
+        Assert.Contains("UNIQUE", indexes["ux_exhibitors_booth"]);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExpoPortal.Tests.Shared;
+
+/// <summary>The real portal (Program) on a given PostgreSQL database, in memory or on a real port for a browser.</summary>
+public sealed partial class ExpoApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = ExpoPortal.Infrastructure.DemoData.AndongDemo.DemoPassword;
+    private readonly string _connectionString;
+    private readonly bool _loadDemo;
+
+    public ExpoApp(string connectionString, bool loadDemo = false, bool realPort = false)
+    {
+        _connectionString = connectionString;
+        _loadDemo = loadDemo;
+        if (realPort)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+    }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>The address Kestrel listens on (for browser tests).</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Expo", _connectionString);
+        builder.UseSetting("Demo:LoadOnEmptyDatabase", _loadDemo ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseEnvironment("Development");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form (with its antiforgery token) and returns the signed-in client.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = DemoPassword)
+    {
+        var client = CreateBrowserlessClient();
+        var response = await SubmitLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
