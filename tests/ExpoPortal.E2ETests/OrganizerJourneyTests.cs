@@ -1,0 +1,88 @@
+using ExpoPortal.E2ETests.Pages;
+using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.Tests.Shared;
+using Microsoft.Playwright;
+
+namespace ExpoPortal.E2ETests;
+
+public sealed class OrganizerJourneyTests(PostgresServer postgres, BrowserFixture browser)
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task Organizer_signs_in_switches_to_Korean_and_sees_the_event_figures()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync($"/events/{AndongDemo.Slug}");
+            await login.SignInAsync("organizer@expo.demo", ExpoApp.DemoPassword);
+
+            var dashboard = new DashboardPage(page);
+            await dashboard.WaitUntilInteractiveAsync();
+            Assert.Equal("Korea Business EXPO Andong 2027", await dashboard.EventNameAsync());
+
+            await dashboard.SwitchLanguageAsync("ko");
+
+            Assert.Equal("2027 대한민국 비즈니스 엑스포 안동", await dashboard.EventNameAsync());
+            Assert.Equal("256", await dashboard.FigureAsync("fig-booths"));
+            Assert.Equal("250", await dashboard.FigureAsync("fig-exhibitors"));
+            Assert.Equal("1,000", await dashboard.FigureAsync("fig-participants"));
+            Assert.Contains("부스", await dashboard.CardTextAsync("fig-booths"));
+            Assert.Contains("해외 회원 무역인 800명", await dashboard.CardTextAsync("fig-participants"));
+            Assert.Contains("경상북도", await dashboard.CardTextAsync("by-region"));
+            Assert.Contains("사무국", await page.InnerTextAsync("[data-testid=nav]"));
+            await Screenshot(page, "organizer-dashboard-ko");
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-organizer-dashboard");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Directory_search_finds_companies_by_product_in_Korean()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync($"/events/{AndongDemo.Slug}/directory");
+            await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(page).WaitUntilInteractiveAsync();
+            await page.WaitForSelectorAsync("[data-testid=directory-grid] tbody tr");
+
+            await page.FillAsync("input[data-testid=directory-search], [data-testid=directory-search] input", "소주");
+            var expected = AndongDemo.Generate().Exhibitors.Count(x => x.Products.Any(p => p.Name.Ko.Contains("소주")));
+            // Wait until the grid shows only matching companies (the search is debounced and runs in the database).
+            await page.WaitForFunctionAsync("""
+                () => {
+                    const rows = [...document.querySelectorAll('[data-testid=directory-grid] tbody tr')].filter(r => r.querySelector('td'));
+                    return rows.length > 0 && rows.every(r => r.innerText.includes('소주'));
+                }
+                """, null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+            Assert.True(expected > 0);
+            Assert.Contains("안동소주", await page.InnerTextAsync("[data-testid=directory-grid] tbody"));
+            Assert.Contains($"1-{Math.Min(expected, 25)} / {expected}".Replace(" / ", " of "), await page.InnerTextAsync("[data-testid=directory-grid] .mud-table-pagination"));
+            await Screenshot(page, "buyer-directory-ko");
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-directory");
+            throw;
+        }
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    }
+}
