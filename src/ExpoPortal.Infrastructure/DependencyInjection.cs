@@ -2,6 +2,7 @@ using ExpoPortal.Application.Common;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Infrastructure.LocalDatabase;
 using ExpoPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;

@@ -24,6 +24,7 @@ try
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
     app.UseWeb();
+    app.Lifetime.ApplicationStarted.Register(() => Log.Information("ExpoPortal is ready: open {Urls}", string.Join(" or ", app.Urls)));
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -6,6 +6,7 @@ using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Venues;
 using ExpoPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,8 +14,11 @@ using Npgsql;
 namespace ExpoPortal.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IAppDbContext
+    : IdentityDbContext<ApplicationUser>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys live with the data, so sign-ins survive restarts and new containers.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Event> Events => Set<Event>();
     public DbSet<TimeSlot> TimeSlots => Set<TimeSlot>();
     public DbSet<Hall> Halls => Set<Hall>();

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test project: unit, matching engine, integration (real PostgreSQL over HTTP), bUnit components,
+# and end-to-end in headless Chromium. Tests start their own throwaway PostgreSQL from the server binaries on
+# this machine (or use EXPO_TEST_POSTGRES), and drive Debian's /usr/bin/chromium (or CHROMIUM_PATH).
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Booking").
+# Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="$PWD/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet test ExpoPortal.sln -c Release --logger trx --results-directory "$results" "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1 # the build or a test host failed before any test could report
+fi
+echo "${passed} passed, ${failed} failed"
+[[ $status -eq 0 && $failed -eq 0 ]]
