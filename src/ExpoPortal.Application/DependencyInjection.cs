@@ -1,6 +1,7 @@
 using ExpoPortal.Application.Booths;
 using ExpoPortal.Application.Events;
 using ExpoPortal.Application.Exhibitors;
+using ExpoPortal.Application.Matchmaking;
 using ExpoPortal.Application.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,11 @@ public static class DependencyInjection
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<BoothList>();
         services.AddSingleton<MeetingBooking>();
+        services.AddSingleton<MatchInstanceBuilder>();
+        services.AddSingleton<MatchingRunQueue>();
+        services.AddSingleton<MatchingRunExecutor>();
+        services.AddSingleton<MatchmakingService>();
+        services.AddHostedService<MatchingRunWorker>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using ExpoPortal.Domain.Events;
 using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Venues;
@@ -22,6 +23,11 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Participant> Participants { get; }
     DbSet<Interpreter> Interpreters { get; }
     DbSet<Meeting> Meetings { get; }
+    DbSet<MeetingWish> MeetingWishes { get; }
+    DbSet<MatchingRun> MatchingRuns { get; }
+
+    /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     /// <summary>Saves; a violated unique or exclusion constraint surfaces as <see cref="ConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -45,6 +45,9 @@ public sealed class Exhibitor
     public List<string> ExportMarkets { get; private set; } = [];
     public List<string> TargetMarkets { get; private set; } = [];
     public List<string> Languages { get; private set; } = [];
+    /// <summary>Fairness floor for matching: small firms must not be left without buyers.</summary>
+    public int MinMeetings { get; private set; } = 4;
+    public int MaxMeetings { get; private set; } = 20;
     public int? BoothId { get; private set; }
     public Booth? Booth { get; private set; }
     public IReadOnlyCollection<Product> Products => _products.AsReadOnly();
@@ -70,6 +73,14 @@ public sealed class Exhibitor
         if (!Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new DomainException($"'{website}' is not a web address.");
         Website = uri.ToString();
+    }
+
+    public void SetMeetingLimits(int minMeetings, int maxMeetings)
+    {
+        if (minMeetings < 0 || maxMeetings < 1 || minMeetings > maxMeetings)
+            throw new DomainException("Meeting limits need 0 ≤ minimum ≤ maximum and a maximum of at least 1.");
+        MinMeetings = minMeetings;
+        MaxMeetings = maxMeetings;
     }
 
     public void AddProduct(Product product) => _products.Add(product);

@@ -11,6 +11,7 @@ public sealed class Meeting
 {
     private static readonly Dictionary<MeetingStatus, MeetingStatus[]> AllowedMoves = new()
     {
+        [MeetingStatus.Proposed] = [MeetingStatus.Scheduled, MeetingStatus.Cancelled],
         [MeetingStatus.Requested] = [MeetingStatus.Accepted, MeetingStatus.Declined, MeetingStatus.Scheduled, MeetingStatus.Cancelled],
         [MeetingStatus.Accepted] = [MeetingStatus.Scheduled, MeetingStatus.Cancelled, MeetingStatus.CheckedIn],
         [MeetingStatus.Scheduled] = [MeetingStatus.Cancelled, MeetingStatus.CheckedIn, MeetingStatus.NoShow],
@@ -36,8 +37,21 @@ public sealed class Meeting
         CreatedAt = UpdatedAt = now;
     }
 
+    /// <summary>A meeting the matching engine proposed; it holds its slot until published or replaced by a newer run.</summary>
+    public static Meeting Proposed(int eventId, int participantId, int exhibitorId, int timeSlotId, int tableNumber, int? interpreterId,
+        int matchingRunId, DateTimeOffset now) =>
+        new(eventId, participantId, exhibitorId, timeSlotId, tableNumber, MeetingOrigin.ProposedByMatching, now)
+        {
+            Status = MeetingStatus.Proposed,
+            InterpreterId = interpreterId,
+            MatchingRunId = matchingRunId,
+        };
+
     public int Id { get; private set; }
     public int EventId { get; private set; }
+
+    /// <summary>The matching run that proposed this meeting, if any.</summary>
+    public int? MatchingRunId { get; private set; }
     public int ParticipantId { get; private set; }
     public Participant Participant { get; private set; } = null!;
     public int ExhibitorId { get; private set; }

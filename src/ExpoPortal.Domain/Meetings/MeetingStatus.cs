@@ -2,6 +2,8 @@ namespace ExpoPortal.Domain.Meetings;
 
 public enum MeetingStatus
 {
+    /// <summary>Planned by a matching run and not yet published to the two sides.</summary>
+    Proposed,
     Requested,
     Accepted,
     Declined,

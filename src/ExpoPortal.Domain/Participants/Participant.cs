@@ -60,6 +60,8 @@ public sealed class Participant
     public List<string> HsInterests { get; private set; } = [];
     public List<Industry> CategoryInterests { get; private set; } = [];
     public ImportScale ImportScale { get; private set; }
+    /// <summary>How many consultations the participant wants at most.</summary>
+    public int MaxMeetings { get; private set; } = 10;
     public DateTimeOffset ArrivesAt { get; private set; }
     public DateTimeOffset DepartsAt { get; private set; }
     public string? Hotel { get; private set; }
@@ -82,6 +84,9 @@ public sealed class Participant
         HsInterests = hsCodes.Select(c => c.Value).Distinct().ToList();
         CategoryInterests = categories.Distinct().ToList();
     }
+
+    public void SetMaxMeetings(int maxMeetings) =>
+        MaxMeetings = maxMeetings is >= 1 and <= 100 ? maxMeetings : throw new DomainException("A participant has 1 to 100 meetings at most.");
 
     public void InvitedByMember(Participant member)
     {

@@ -4,6 +4,7 @@ using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Events;
 using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Venues;
 
@@ -11,6 +12,9 @@ namespace ExpoPortal.Infrastructure.DemoData;
 
 /// <summary>A sign-in created with the demo event; listed in the README.</summary>
 public sealed record DemoUser(string Email, string Password, string DisplayName, string Role, Exhibitor? Exhibitor = null, Participant? Participant = null);
+
+/// <summary>A wishlist line of the demo, by object because ids exist only once saved.</summary>
+public sealed record DemoWish(Participant Participant, Exhibitor Exhibitor, WishedBy WishedBy, WishLevel Level);
 
 /// <summary>The whole demo event as plain objects, ready to be saved.</summary>
 public sealed record DemoEvent(
@@ -20,6 +24,7 @@ public sealed record DemoEvent(
     IReadOnlyList<Exhibitor> Exhibitors,
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<Interpreter> Interpreters,
+    IReadOnlyList<DemoWish> Wishes,
     IReadOnlyList<DemoUser> Users);
 
 /// <summary>
@@ -56,6 +61,7 @@ public static class AndongDemo
         var exhibitors = Exhibitors(expo, booths, random);
         var participants = Participants(expo, new Faker { Random = new Randomizer(seed + 1) }, random);
         var interpreters = Interpreters(expo, random);
+        var wishes = Wishes(exhibitors, participants, random);
 
         var firstHost = exhibitors.First(x => x.ProvinceCode == expo.HostProvinceCode);
         var firstOther = exhibitors.First(x => x.ProvinceCode != expo.HostProvinceCode);
@@ -69,7 +75,7 @@ public static class AndongDemo
             new("buyer@expo.demo", DemoPassword, firstBuyer.FullName, Roles.Participant, Participant: firstBuyer),
             new("member@expo.demo", DemoPassword, firstMember.FullName, Roles.Participant, Participant: firstMember),
         ];
-        return new DemoEvent(expo, halls, booths, exhibitors, participants, interpreters, users);
+        return new DemoEvent(expo, halls, booths, exhibitors, participants, interpreters, wishes, users);
     }
 
     /// <summary>Three halls of booths in back-to-back rows with aisles; corner booths are larger and have two tables.</summary>
@@ -162,6 +168,8 @@ public static class AndongDemo
             var booth = freeBooths.FirstOrDefault(b => b.Zone == industry.ToString()) ?? freeBooths.First();
             freeBooths.Remove(booth);
             exhibitor.AssignBooth(booth);
+            // Two-table booths can hold more meetings; everyone gets a fairness floor of four.
+            exhibitor.SetMeetingLimits(4, booth.MeetingTables * 12);
             exhibitors.Add(exhibitor);
         }
         return exhibitors;
@@ -247,6 +255,7 @@ public static class AndongDemo
                 .Select(code => random.NextDouble() < 0.25 ? code[..4] : code)
                 .Select(HsCode.Parse).ToList();
             p.SetInterests(hs, categories);
+            p.SetMaxMeetings(isMember ? random.Next(6, 13) : random.Next(8, 15));
 
             if (!isMember)
             {
@@ -267,6 +276,39 @@ public static class AndongDemo
 
     private static (string Country, string[] Chapters, string[] Languages, string Locale) CountryProfile(string code) =>
         DemoCatalog.MemberCountries.First(c => c.Country == code);
+
+    /// <summary>
+    /// About one participant in five names exhibitors (must-meet or would-like) from the directory book, mostly in
+    /// its own categories; some exhibitors name buyers back, and a few pairs are marked "not interested".
+    /// </summary>
+    private static List<DemoWish> Wishes(List<Exhibitor> exhibitors, List<Participant> participants, Random random)
+    {
+        var wishes = new List<DemoWish>();
+        var seen = new HashSet<(Participant, Exhibitor, WishedBy)>();
+        void Add(Participant p, Exhibitor x, WishedBy by, WishLevel level)
+        {
+            if (seen.Add((p, x, by))) wishes.Add(new DemoWish(p, x, by, level));
+        }
+
+        foreach (var p in participants)
+        {
+            if (random.NextDouble() >= 0.2) continue;
+            var fitting = exhibitors.Where(x => p.CategoryInterests.Contains(x.Industry)).ToList();
+            if (fitting.Count == 0) continue;
+            foreach (var x in fitting.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                Add(p, x, WishedBy.Participant, random.NextDouble() < 0.35 ? WishLevel.MustMeet : WishLevel.WouldLike);
+            if (random.NextDouble() < 0.15)
+                Add(p, exhibitors[random.Next(exhibitors.Count)], WishedBy.Participant, WishLevel.NotInterested);
+        }
+        foreach (var x in exhibitors)
+        {
+            if (random.NextDouble() >= 0.25) continue;
+            var fitting = participants.Where(p => p.CategoryInterests.Contains(x.Industry)).ToList();
+            foreach (var p in fitting.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                Add(p, x, WishedBy.Exhibitor, random.NextDouble() < 0.2 ? WishLevel.MustMeet : WishLevel.WouldLike);
+        }
+        return wishes;
+    }
 
     private static List<Interpreter> Interpreters(Event expo, Random random)
     {

@@ -1,3 +1,4 @@
+using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,11 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
         db.Exhibitors.AddRange(demo.Exhibitors);
         db.Participants.AddRange(demo.Participants);
         db.Interpreters.AddRange(demo.Interpreters);
+        await db.SaveChangesAsync(ct);
+
+        // Wishlists refer to ids, which exist only now.
+        db.MeetingWishes.AddRange(demo.Wishes.Select(w =>
+            new MeetingWish(demo.Event.Id, w.Participant.Id, w.Exhibitor.Id, w.WishedBy, w.Level)));
         await db.SaveChangesAsync(ct);
 
         foreach (var demoUser in demo.Users)

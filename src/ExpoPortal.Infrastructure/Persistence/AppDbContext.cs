@@ -2,6 +2,7 @@ using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Events;
 using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Interpreters;
+using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Venues;
@@ -27,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Interpreter> Interpreters => Set<Interpreter>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingWish> MeetingWishes => Set<MeetingWish>();
+    public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

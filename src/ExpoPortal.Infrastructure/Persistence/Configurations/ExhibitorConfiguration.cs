@@ -25,6 +25,9 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
         builder.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Website).HasMaxLength(500);
         builder.Property(x => x.Version).IsRowVersion(); // uint + row version = PostgreSQL xmin
+        builder.Property(x => x.MinMeetings).HasDefaultValue(4);
+        builder.Property(x => x.MaxMeetings).HasDefaultValue(20);
+        builder.ToTable(t => t.HasCheckConstraint("ck_exhibitors_meeting_limits", "min_meetings >= 0 AND max_meetings >= 1 AND min_meetings <= max_meetings"));
 
         builder.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(x => x.Booth).WithMany()

@@ -31,6 +31,21 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.InterpreterId, m.TimeSlotId })
             .IsUnique().HasFilter($"interpreter_id IS NOT NULL AND {HoldsSlotSql}").HasDatabaseName(Constraints.MeetingInterpreterSlot);
         builder.HasIndex(m => new { m.EventId, m.Status });
+        builder.HasOne<Domain.Matchmaking.MatchingRun>().WithMany().HasForeignKey(m => m.MatchingRunId).OnDelete(DeleteBehavior.SetNull);
         builder.ToTable(t => t.HasCheckConstraint("ck_meetings_table_number", "table_number >= 1"));
+    }
+}
+
+internal sealed class MeetingWishConfiguration : IEntityTypeConfiguration<MeetingWish>
+{
+    public void Configure(EntityTypeBuilder<MeetingWish> builder)
+    {
+        builder.Property(w => w.WishedBy).HasConversion<string>().HasMaxLength(16);
+        builder.Property(w => w.Level).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(w => new { w.ParticipantId, w.ExhibitorId, w.WishedBy }).IsUnique();
+        builder.HasIndex(w => w.ExhibitorId);
+        builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Domain.Participants.Participant>().WithMany().HasForeignKey(w => w.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Domain.Exhibitors.Exhibitor>().WithMany().HasForeignKey(w => w.ExhibitorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

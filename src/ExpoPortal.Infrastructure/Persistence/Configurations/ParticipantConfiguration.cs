@@ -21,6 +21,11 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.HasOne(p => p.Event).WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.InvitedBy).WithMany().HasForeignKey(p => p.InvitedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => new { p.EventId, p.CountryCode });
-        builder.ToTable(t => t.HasCheckConstraint("ck_participants_stay", "departs_at > arrives_at"));
+        builder.Property(p => p.MaxMeetings).HasDefaultValue(10);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_participants_stay", "departs_at > arrives_at");
+            t.HasCheckConstraint("ck_participants_max_meetings", "max_meetings BETWEEN 1 AND 100");
+        });
     }
 }

@@ -1,0 +1,97 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Participants;
+using Microsoft.EntityFrameworkCore;
+using M = ExpoPortal.Matching.Model;
+
+namespace ExpoPortal.Application.Matchmaking;
+
+/// <summary>
+/// Turns an event in the database into the engine's <c>expo-match/1</c> instance: the slot grid, exhibitors with
+/// a booth (tables, limits, hall, products, target markets), participants (availability from their stay),
+/// interpreters (their days) and both sides' wishlists. Meetings already holding a slot become pins.
+/// </summary>
+public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
+{
+    public async Task<M.MatchInstance?> BuildAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var expo = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (expo is null) return null;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(expo.TimeZoneId);
+
+        var slots = await db.TimeSlots.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var exhibitors = await db.Exhibitors.AsNoTracking().Where(x => x.EventId == eventId && x.Booth != null)
+            .Include(x => x.Booth!).ThenInclude(b => b.Hall).Include(x => x.Products).OrderBy(x => x.Id).ToListAsync(ct);
+        var participants = await db.Participants.AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
+        var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).OrderBy(i => i.Id).ToListAsync(ct);
+        var wishes = await db.MeetingWishes.AsNoTracking().Where(w => w.EventId == eventId).ToListAsync(ct);
+
+        var slotIds = slots.Select(s => MatchIds.Slot(s.Id)).ToList();
+        var byExhibitor = wishes.Where(w => w.WishedBy == WishedBy.Exhibitor).ToLookup(w => w.ExhibitorId);
+        var byParticipant = wishes.Where(w => w.WishedBy == WishedBy.Participant).ToLookup(w => w.ParticipantId);
+
+        return new M.MatchInstance(
+            Slots: slots.Select(s => new M.Slot(
+                MatchIds.Slot(s.Id), s.Day.ToString("yyyy-MM-dd"), TimeZoneInfo.ConvertTime(s.StartsAt, zone),
+                (int)(s.EndsAt - s.StartsAt).TotalMinutes)).ToList(),
+            Exhibitors: exhibitors.Select(x => new M.Exhibitor(
+                MatchIds.Exhibitor(x.Id), x.Booth!.MeetingTables, x.MinMeetings, x.MaxMeetings, x.Languages,
+                Available: null, Hall: x.Booth.Hall.Code,
+                Profile: new M.ExhibitorProfile(
+                    x.Products.Select(p => new M.Product(p.HsCode, p.Name.En)).ToList(),
+                    x.TargetMarkets, x.Industry.ToString(), SizeOf(x.Size),
+                    Wishlist(byExhibitor[x.Id], w => MatchIds.Participant(w.ParticipantId))))).ToList(),
+            Participants: participants.Select(p => new M.Participant(
+                MatchIds.Participant(p.Id), p.MaxMeetings, p.Languages,
+                Available: AvailableOrAll(slots.Where(p.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds),
+                Profile: new M.ParticipantProfile(
+                    p.CountryCode, p.HsInterests.Select(h => new M.Product(h)).ToList(),
+                    p.CategoryInterests.Count > 0 ? p.CategoryInterests[0].ToString() : null, ScaleOf(p.ImportScale),
+                    Wishlist(byParticipant[p.Id], w => MatchIds.Exhibitor(w.ExhibitorId))))).ToList(),
+            Interpreters: interpreters.Select(i => new M.Interpreter(
+                MatchIds.Interpreter(i.Id), i.Languages,
+                AvailableOrAll(slots.Where(i.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds))).ToList());
+    }
+
+    /// <summary>Meetings that already hold a slot (requested, accepted, published...) are kept where they are.</summary>
+    public async Task<M.MatchSchedule> PinnedMeetingsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var held = await db.Meetings.AsNoTracking()
+            .Where(m => m.EventId == eventId && m.Status != MeetingStatus.Proposed && MeetingStatuses.HoldingSlot.Contains(m.Status))
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber, m.InterpreterId })
+            .ToListAsync(ct);
+        return new M.MatchSchedule(held.Select(m => new M.Meeting(
+            MatchIds.Participant(m.ParticipantId), MatchIds.Exhibitor(m.ExhibitorId), MatchIds.Slot(m.TimeSlotId), m.TableNumber,
+            m.InterpreterId is { } i ? MatchIds.Interpreter(i) : null)).ToList());
+    }
+
+    private static IReadOnlyList<string>? AvailableOrAll(List<string> available, List<string> all) =>
+        available.Count == all.Count ? null : available;
+
+    private static M.Wishlist Wishlist(IEnumerable<MeetingWish> wishes, Func<MeetingWish, string> otherSide)
+    {
+        var list = wishes.ToList();
+        return new M.Wishlist(
+            list.Where(w => w.Level == WishLevel.MustMeet).Select(otherSide).ToList(),
+            list.Where(w => w.Level == WishLevel.WouldLike).Select(otherSide).ToList(),
+            list.Where(w => w.Level == WishLevel.NotInterested).Select(otherSide).ToList());
+    }
+
+    private static M.CompanySize SizeOf(CompanySize size) => size switch
+    {
+        CompanySize.Micro or CompanySize.Small => M.CompanySize.Small,
+        CompanySize.Medium => M.CompanySize.Medium,
+        _ => M.CompanySize.Large,
+    };
+
+    private static M.CompanySize ScaleOf(ImportScale scale) => scale switch
+    {
+        ImportScale.Under100K or ImportScale.From100KTo1M => M.CompanySize.Small,
+        ImportScale.From1MTo10M => M.CompanySize.Medium,
+        _ => M.CompanySize.Large,
+    };
+}

@@ -1,0 +1,81 @@
+using ExpoPortal.Domain.Common;
+
+namespace ExpoPortal.Domain.Matchmaking;
+
+public enum MatchingRunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>The quality figures of a solved schedule, read beside the bound: gap = 1 − score / bound.</summary>
+public sealed record MatchingFigures(
+    int Meetings, long Score, long Bound, double Gap, int IdleGaps, int ExhibitorsBelowMinimum, int MustMeetMissed, double Seconds);
+
+/// <summary>
+/// One run of the matching engine for an event: who asked, when, with which settings, and what came out.
+/// Its meetings are written as <see cref="Meetings.MeetingStatus.Proposed"/> until an organizer publishes them.
+/// </summary>
+public sealed class MatchingRun
+{
+    private MatchingRun() { } // EF
+
+    public MatchingRun(int eventId, string requestedBy, int timeLimitSeconds, int seed, DateTimeOffset now)
+    {
+        if (timeLimitSeconds is < 1 or > 3600) throw new DomainException("A matching run takes 1 to 3600 seconds.");
+        EventId = eventId;
+        RequestedBy = requestedBy;
+        TimeLimitSeconds = timeLimitSeconds;
+        Seed = seed;
+        Status = MatchingRunStatus.Queued;
+        QueuedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int EventId { get; private set; }
+    public string RequestedBy { get; private set; } = null!;
+    public int TimeLimitSeconds { get; private set; }
+    public int Seed { get; private set; }
+    public MatchingRunStatus Status { get; private set; }
+    public DateTimeOffset QueuedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public MatchingFigures? Figures { get; private set; }
+
+    /// <summary>Meetings already published that the run kept where they were.</summary>
+    public int PinnedMeetings { get; private set; }
+    public string? Error { get; private set; }
+
+    public bool IsActive => Status is MatchingRunStatus.Queued or MatchingRunStatus.Running;
+
+    public void Start(DateTimeOffset now)
+    {
+        if (Status != MatchingRunStatus.Queued) throw new DomainException($"A {Status} run cannot start.");
+        Status = MatchingRunStatus.Running;
+        StartedAt = now;
+    }
+
+    public void Succeed(MatchingFigures figures, int pinnedMeetings, DateTimeOffset now)
+    {
+        if (Status != MatchingRunStatus.Running) throw new DomainException($"A {Status} run cannot succeed.");
+        Status = MatchingRunStatus.Succeeded;
+        Figures = figures;
+        PinnedMeetings = pinnedMeetings;
+        FinishedAt = now;
+    }
+
+    public void Fail(string error, DateTimeOffset now) => Finish(MatchingRunStatus.Failed, error, now);
+
+    public void Cancel(DateTimeOffset now) => Finish(MatchingRunStatus.Cancelled, null, now);
+
+    private void Finish(MatchingRunStatus status, string? error, DateTimeOffset now)
+    {
+        if (!IsActive) throw new DomainException($"A {Status} run is already over.");
+        Status = status;
+        Error = error is { Length: > 2000 } ? error[..2000] : error;
+        FinishedAt = now;
+    }
+}

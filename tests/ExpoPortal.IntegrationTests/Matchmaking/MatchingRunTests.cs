@@ -1,0 +1,146 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Application.Matchmaking;
+using ExpoPortal.Domain.Matchmaking;
+using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.Infrastructure.Persistence;
+using ExpoPortal.Matching.Checking;
+using ExpoPortal.Matching.Io;
+using ExpoPortal.Matching.Scoring;
+using ExpoPortal.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using M = ExpoPortal.Matching.Model;
+
+namespace ExpoPortal.IntegrationTests.Matchmaking;
+
+/// <summary>The matching engine inside the product: from the event in PostgreSQL to proposed meetings and back.</summary>
+public sealed class MatchingRunTests(PostgresServer postgres)
+{
+    private static readonly Actor Organizer = new("organizer", IsOrganizer: true, null, null);
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_exported_instance_describes_the_whole_event_and_survives_the_file_format()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
+        var eventId = await EventIdAsync(app);
+
+        var instance = (await app.Services.GetRequiredService<MatchmakingService>().ExportAsync(eventId, Ct))!;
+        var reread = InstanceReader.Read(InstanceWriter.Write(instance));
+
+        Assert.Equal(26, instance.Slots.Count);
+        Assert.Equal(250, instance.Exhibitors.Count);
+        Assert.Equal(1000, instance.Participants.Count);
+        Assert.Equal(30, instance.Interpreters.Count);
+        Assert.Contains(instance.Participants, p => p.Available is { Count: < 26 }); // late arrivals and early departures
+        Assert.Contains(instance.Participants, p => p.Profile!.Wishlist.MustMeet.Count > 0);
+        Assert.Equal(instance.Exhibitors.Select(x => x.Id), reread.Exhibitors.Select(x => x.Id));
+        Assert.Equal(instance.Participants.Sum(p => p.MaxMeetings), reread.Participants.Sum(p => p.MaxMeetings));
+        Assert.Equal(new DateTimeOffset(2027, 5, 19, 9, 30, 0, TimeSpan.FromHours(9)), instance.Slots[0].Start);
+    }
+
+    [Fact]
+    public async Task A_run_proposes_meetings_that_pass_the_checker_keeps_published_ones_and_can_be_published()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
+        var eventId = await EventIdAsync(app);
+        var service = app.Services.GetRequiredService<MatchmakingService>();
+        var published = await PublishOneMeetingByHandAsync(app, eventId);
+
+        var runId = (await service.QueueRunAsync(Organizer, eventId, timeLimitSeconds: 3, ct: Ct)).Value;
+        var run = await WaitForAsync(service, runId);
+
+        Assert.Equal(MatchingRunStatus.Succeeded, run.Status);
+        Assert.NotNull(run.Figures);
+        Assert.Equal(1, run.PinnedMeetings);
+        Assert.InRange(run.Figures!.Gap, 0, 0.10);
+        await using var db = await DbAsync(app);
+        var proposals = await db.Meetings.Where(m => m.MatchingRunId == runId).ToListAsync(Ct);
+        Assert.Equal(run.Figures.Meetings - 1, proposals.Count);
+        Assert.All(proposals, m => Assert.Equal(MeetingStatus.Proposed, m.Status));
+        var kept = await db.Meetings.SingleAsync(m => m.Id == published.Id, Ct);
+        Assert.Equal((published.TimeSlotId, published.TableNumber, MeetingStatus.Scheduled), (kept.TimeSlotId, kept.TableNumber, kept.Status));
+
+        // The stored schedule, read back from PostgreSQL, passes the engine's independent checker.
+        var instance = (await service.ExportAsync(eventId, Ct))!;
+        var stored = await db.Meetings.Where(m => m.EventId == eventId && m.Status != MeetingStatus.Cancelled).Select(m => new M.Meeting(
+            MatchIds.Participant(m.ParticipantId), MatchIds.Exhibitor(m.ExhibitorId), MatchIds.Slot(m.TimeSlotId), m.TableNumber,
+            m.InterpreterId == null ? null : MatchIds.Interpreter(m.InterpreterId.Value))).ToListAsync(Ct);
+        var report = ScheduleChecker.Check(instance, CandidateSource.Resolve(instance), new M.MatchSchedule(stored));
+        Assert.True(report.Violations.Count == 0, string.Join("\n", report.Violations.Take(10)));
+
+        var publishedCount = await service.PublishAsync(Organizer, runId, Ct);
+        Assert.Equal(proposals.Count, publishedCount.Value);
+        Assert.Equal(0, await db.Meetings.CountAsync(m => m.EventId == eventId && m.Status == MeetingStatus.Proposed, Ct));
+    }
+
+    [Fact]
+    public async Task A_second_run_replaces_the_proposals_of_the_first()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
+        var eventId = await EventIdAsync(app);
+        var service = app.Services.GetRequiredService<MatchmakingService>();
+
+        var first = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
+        var second = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 2, ct: Ct)).Value);
+
+        await using var db = await DbAsync(app);
+        Assert.Equal(MatchingRunStatus.Succeeded, second.Status);
+        Assert.Equal(0, await db.Meetings.CountAsync(m => m.MatchingRunId == first.Id, Ct));
+        Assert.Equal(second.Figures!.Meetings, await db.Meetings.CountAsync(m => m.MatchingRunId == second.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Only_one_run_per_event_at_a_time_and_only_organizers_start_one()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
+        var eventId = await EventIdAsync(app);
+        var service = app.Services.GetRequiredService<MatchmakingService>();
+
+        var buyer = await service.QueueRunAsync(new Actor("buyer", false, null, 1), eventId, ct: Ct);
+        var first = await service.QueueRunAsync(Organizer, eventId, timeLimitSeconds: 5, ct: Ct);
+        var second = await service.QueueRunAsync(Organizer, eventId, ct: Ct);
+        var cancelled = await service.CancelAsync(Organizer, first.Value, Ct);
+        var run = await WaitForAsync(service, first.Value);
+
+        Assert.Equal("organizers_only", buyer.Error!.Code);
+        Assert.Equal("matching_running", second.Error!.Code);
+        Assert.True(cancelled.Succeeded);
+        Assert.Equal(MatchingRunStatus.Cancelled, run.Status);
+        Assert.True((await service.QueueRunAsync(Organizer, eventId, 1, ct: Ct)).Succeeded); // the event is free again
+    }
+
+    private static async Task<MatchingRunView> WaitForAsync(MatchmakingService service, int runId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            var run = (await service.GetRunAsync(runId))!;
+            if (run.Status is not (MatchingRunStatus.Queued or MatchingRunStatus.Running)) return run;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Run {runId} did not finish in two minutes.");
+    }
+
+    private async Task<Meeting> PublishOneMeetingByHandAsync(ExpoApp app, int eventId)
+    {
+        await using var db = await DbAsync(app);
+        var exhibitor = await db.Exhibitors.Where(x => x.Booth != null).OrderBy(x => x.Id).FirstAsync(Ct);
+        var slot = await db.TimeSlots.Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).Skip(3).FirstAsync(Ct);
+        var participant = await db.Participants.Where(p => p.ArrivesAt <= slot.StartsAt && p.DepartsAt >= slot.EndsAt).OrderBy(p => p.Id).FirstAsync(Ct);
+        var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, 1, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(Ct);
+        return meeting;
+    }
+
+    private async Task<int> EventIdAsync(ExpoApp app)
+    {
+        await using var db = await DbAsync(app);
+        return await db.Events.Where(e => e.Slug == AndongDemo.Slug).Select(e => e.Id).SingleAsync(Ct);
+    }
+
+    private Task<AppDbContext> DbAsync(ExpoApp app) =>
+        app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+}
