@@ -1,0 +1,12 @@
+namespace ExpoPortal.Matching.Model;
+
+/// <summary>Language codes compare case-insensitively ("ko" = "KO").</summary>
+public static class Languages
+{
+    public static bool Shared(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Any(x => b.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>An interpreter can bridge a pair when it speaks a language of each side.</summary>
+    public static bool Bridges(IReadOnlyList<string> interpreter, IReadOnlyList<string> participant, IReadOnlyList<string> exhibitor) =>
+        Shared(interpreter, participant) && Shared(interpreter, exhibitor);
+}

@@ -1,0 +1,17 @@
+using ExpoPortal.Matching.Scoring;
+
+namespace ExpoPortal.Matching.Scheduling;
+
+/// <summary>Engine settings. The same instance, options and seed always give the same schedule.</summary>
+public sealed record MatchOptions
+{
+    /// <summary>Wall-clock budget; the polishing stops early when it runs out.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+    public int Seed { get; init; } = 1;
+    /// <summary>Passes of local moves over the meetings that still have idle gaps.</summary>
+    public int PolishPasses { get; init; } = 80;
+    public ScoringWeights Scoring { get; init; } = ScoringWeights.Default;
+}
+
+/// <summary>Where a run is; reported to an <see cref="IProgress{T}"/>.</summary>
+public sealed record MatchProgress(string Stage, double Fraction);

@@ -1,0 +1,44 @@
+using ExpoPortal.Matching.Io;
+using ExpoPortal.Matching.Model;
+
+namespace ExpoPortal.Matching.Scheduling;
+
+/// <summary>Places already published meetings as fixed, refusing pins that break a rule.</summary>
+public static class PinPlacer
+{
+    /// <returns>The pinned table of each pinned pair, so tables do not change either.</returns>
+    public static Dictionary<int, int> Place(Timetable timetable, MatchSchedule pinned)
+    {
+        var problem = timetable.Problem;
+        var instance = problem.Instance;
+        var participants = instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var exhibitors = instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var interpreters = instance.Interpreters.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var tables = new Dictionary<int, int>();
+        var index = 0;
+        foreach (var m in pinned.Meetings)
+        {
+            var where = $"pinned meetings[{index++}] ({m.Participant}, {m.Exhibitor}, {m.Slot})";
+            if (!participants.TryGetValue(m.Participant, out var p)) throw new MatchFormatException($"{where}: unknown participant");
+            if (!exhibitors.TryGetValue(m.Exhibitor, out var e)) throw new MatchFormatException($"{where}: unknown exhibitor");
+            if (!problem.Grid.PositionOf.TryGetValue(m.Slot, out var s)) throw new MatchFormatException($"{where}: unknown slot");
+            if (!problem.PairIndex.TryGetValue((p, e), out var k)) throw new MatchFormatException($"{where}: not a candidate pair");
+            if (timetable.IsPlaced(k)) throw new MatchFormatException($"{where}: this pair is pinned twice");
+            if (!timetable.SidesFree(k, s)) throw new MatchFormatException($"{where}: a side is unavailable, busy or at its limit");
+            if (m.Table > problem.Tables[e] || tables.Any(t => t.Value == m.Table && problem.PairExhibitor[t.Key] == e && timetable.PairSlot[t.Key] == s))
+                throw new MatchFormatException($"{where}: table {m.Table} is not free");
+            var interpreter = Timetable.None;
+            if (m.Interpreter is not null)
+            {
+                if (!interpreters.TryGetValue(m.Interpreter, out interpreter)) throw new MatchFormatException($"{where}: unknown interpreter {m.Interpreter}");
+                if (!problem.InterpreterAvailable[interpreter][s] || timetable.InterpreterAt[interpreter][s] != Timetable.None)
+                    throw new MatchFormatException($"{where}: interpreter {m.Interpreter} is not free");
+            }
+            else if (problem.NeedsInterpreter(k)) throw new MatchFormatException($"{where}: needs an interpreter");
+            timetable.Place(k, s, interpreter);
+            timetable.Pinned[k] = true;
+            tables[k] = m.Table;
+        }
+        return tables;
+    }
+}

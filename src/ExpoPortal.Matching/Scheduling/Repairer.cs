@@ -1,0 +1,138 @@
+namespace ExpoPortal.Matching.Scheduling;
+
+/// <summary>
+/// Completes a timetable: places chosen pairs the timetabler could not, forcing must-meets and owed
+/// exhibitor minimums in by ejecting cheaper meetings when needed, then fills any remaining capacity
+/// with the best unused candidates.
+/// </summary>
+public static class Repairer
+{
+    public static void Complete(Timetable timetable, bool[]? chosen, int[]? scarcity = null)
+    {
+        var problem = timetable.Problem;
+        var order = GreedyScheduler.ByScore(problem, mustMeetFirst: true).ToList();
+
+        // 1. Must-meets, forced in when needed.
+        foreach (var k in order.Where(k => problem.PairMustMeet[k] && !timetable.IsPlaced(k)))
+            if (!GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity)) ForceIn(timetable, k, scarcity);
+
+        // 2. Exhibitors below the minimum they are owed.
+        for (var e = 0; e < problem.Exhibitors; e++)
+        {
+            var owed = problem.OwedMinimum(e);
+            foreach (var k in problem.PairsOfExhibitor[e].OrderByDescending(k => problem.PairScore[k]).ThenBy(k => k))
+            {
+                if (timetable.ExhibitorMeetings[e] >= owed) break;
+                if (timetable.IsPlaced(k)) continue;
+                if (!GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity)) ForceIn(timetable, k, scarcity);
+            }
+        }
+
+        // 3. The rest of the chosen pairs, then any candidate that still fits.
+        if (chosen is not null)
+            foreach (var k in order.Where(k => chosen[k] && !timetable.IsPlaced(k)))
+                GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity);
+        foreach (var k in order.Where(k => !timetable.IsPlaced(k)))
+            GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity);
+    }
+
+    /// <summary>
+    /// Places pair k by removing the cheapest set of blocking meetings (never pinned ones, never must-meets,
+    /// never one that would drop an exhibitor below its owed minimum), then tries to re-place those.
+    /// </summary>
+    private static bool ForceIn(Timetable timetable, int k, int[]? scarcity) => ForceIn(timetable, k, scarcity, long.MaxValue, out _);
+
+    /// <summary>
+    /// Score improvement: each unused candidate, best first, may push out meetings worth less than itself
+    /// (which then look for another slot). A change is kept only if the total score rises.
+    /// </summary>
+    public static int ImproveScore(Timetable timetable, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default)
+    {
+        var problem = timetable.Problem;
+        var gained = 0;
+        foreach (var k in GreedyScheduler.ByScore(problem, mustMeetFirst: true).ToList())
+        {
+            if (timetable.IsPlaced(k) || problem.PairScore[k] == 0) continue;
+            if (DateTime.UtcNow > deadline) break;
+            cancellation.ThrowIfCancellationRequested();
+            var before = timetable.Score;
+            if (!ForceIn(timetable, k, scarcity, problem.PairScore[k] + 1, out var ejected)) continue;
+            if (timetable.Score > before) { gained++; continue; }
+            // Not better: put everything back where it was.
+            timetable.Remove(k);
+            foreach (var (pair, _, _) in ejected) timetable.Remove(pair);
+            foreach (var (pair, slot, interpreter) in ejected) timetable.Place(pair, slot, interpreter);
+        }
+        return gained;
+    }
+
+    private static bool ForceIn(Timetable timetable, int k, int[]? scarcity, long maxLoss, out List<(int Pair, int Slot, int Interpreter)> ejected)
+    {
+        ejected = [];
+        var problem = timetable.Problem;
+        int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
+        List<int>? bestBlockers = null;
+        var bestSlot = -1;
+        var bestLoss = long.MaxValue;
+        for (var s = 0; s < problem.Slots; s++)
+        {
+            if (!problem.ParticipantAvailable[p][s] || !problem.ExhibitorAvailable[e][s]) continue;
+            var blockers = new List<int>();
+            var ok = true;
+            var atSlot = timetable.ParticipantAt[p][s];
+            if (atSlot != Timetable.None) ok &= AddBlocker(timetable, atSlot, blockers);
+            if (ok && timetable.ExhibitorLoad[e][s] >= problem.Tables[e])
+                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(x => timetable.PairSlot[x] == s), blockers);
+            if (ok && atSlot == Timetable.None && timetable.ParticipantMeetings[p] >= problem.ParticipantCapacity[p])
+                ok &= AddCheapest(timetable, problem.PairsOfParticipant[p].Where(timetable.IsPlaced), blockers);
+            if (ok && timetable.ExhibitorMeetings[e] >= problem.ExhibitorCapacity[e] && !blockers.Any(b => problem.PairExhibitor[b] == e))
+                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(timetable.IsPlaced), blockers);
+            // A scarce interpreter: free one who can bridge this pair by moving a cheaper meeting.
+            if (ok && problem.PairInterpreters[k] is { } bridging && timetable.InterpreterFor(k, s) == -2)
+            {
+                var holders = bridging.Where(i => problem.InterpreterAvailable[i][s]).Select(i => timetable.InterpreterAt[i][s]).Where(x => x != Timetable.None);
+                if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers);
+            }
+            if (!ok) continue;
+            var loss = blockers.Sum(b => (long)problem.PairScore[b] + 1);
+            if (loss < bestLoss && loss < maxLoss) { bestLoss = loss; bestSlot = s; bestBlockers = blockers; }
+        }
+        if (bestBlockers is null) return false;
+
+        var saved = bestBlockers.Select(b => (Pair: b, Slot: timetable.PairSlot[b], Interpreter: timetable.PairInterpreter[b])).ToList();
+        foreach (var b in bestBlockers) timetable.Remove(b);
+        if (!timetable.TryPlace(k, bestSlot, scarcity))
+        {
+            // No interpreter free: undo.
+            foreach (var (pair, slot, interpreter) in saved) timetable.Place(pair, slot, interpreter);
+            return false;
+        }
+        foreach (var b in bestBlockers) GreedyScheduler.PlaceWhereCompact(timetable, b, scarcity);
+        ejected = saved;
+        return true;
+    }
+
+    private static bool AddBlocker(Timetable timetable, int pair, List<int> blockers)
+    {
+        if (!Removable(timetable, pair)) return false;
+        if (!blockers.Contains(pair)) blockers.Add(pair);
+        return true;
+    }
+
+    private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers)
+    {
+        var cheapest = options.Where(x => !blockers.Contains(x) && Removable(timetable, x))
+            .OrderBy(x => timetable.Problem.PairScore[x]).ThenBy(x => x).Select(x => (int?)x).FirstOrDefault();
+        if (cheapest is null) return false;
+        blockers.Add(cheapest.Value);
+        return true;
+    }
+
+    private static bool Removable(Timetable timetable, int pair)
+    {
+        var problem = timetable.Problem;
+        var e = problem.PairExhibitor[pair];
+        return !timetable.Pinned[pair] && !problem.PairMustMeet[pair]
+            && timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e);
+    }
+}

@@ -1,0 +1,146 @@
+using ExpoPortal.Matching.Checking;
+using ExpoPortal.Matching.Model;
+using ExpoPortal.Matching.Scheduling;
+using static ExpoPortal.Matching.Tests.Tiny;
+
+namespace ExpoPortal.Matching.Tests;
+
+/// <summary>One tiny instance per rule, solved by the engine and checked by the independent checker.</summary>
+public class EngineRuleTests
+{
+    private static MatchSchedule Solve(MatchInstance instance, MatchSchedule? pinned = null)
+    {
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = 7 }, pinned, cancellation: TestContext.Current.CancellationToken);
+        var report = ScheduleChecker.Check(instance, instance.Pairs!, result.Schedule, compareClaimedFigures: true);
+        Assert.True(report.IsValid, string.Join("; ", report.Violations));
+        return result.Schedule;
+    }
+
+    [Fact]
+    public void One_table_holds_one_meeting_per_slot()
+    {
+        var schedule = Solve(Instance(2, [Exhibitor("E1")], [Participant("P1"), Participant("P2"), Participant("P3")],
+            [Pair("P1", "E1"), Pair("P2", "E1"), Pair("P3", "E1")]));
+        Assert.Equal(2, schedule.Meetings.Count);
+        Assert.Equal(2, schedule.Meetings.Select(m => m.Slot).Distinct().Count());
+    }
+
+    [Fact]
+    public void Two_tables_hold_two_meetings_in_the_same_slot()
+    {
+        var schedule = Solve(Instance(1, [Exhibitor("E1", tables: 2)], [Participant("P1"), Participant("P2")], [Pair("P1", "E1"), Pair("P2", "E1")]));
+        Assert.Equal([1, 2], schedule.Meetings.Select(m => m.Table).Order());
+    }
+
+    [Fact]
+    public void A_participant_meets_one_exhibitor_per_slot()
+    {
+        var schedule = Solve(Instance(1, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1")], [Pair("P1", "E1", 3), Pair("P1", "E2", 9)]));
+        Assert.Equal("E2", Assert.Single(schedule.Meetings).Exhibitor);
+    }
+
+    [Fact]
+    public void Meetings_respect_availability()
+    {
+        var schedule = Solve(Instance(3, [Exhibitor("E1", available: ["s2", "s3"])], [Participant("P1", available: ["s1", "s2"])], [Pair("P1", "E1")]));
+        Assert.Equal("s2", Assert.Single(schedule.Meetings).Slot);
+    }
+
+    [Fact]
+    public void Meeting_limits_are_kept_and_the_best_pairs_win()
+    {
+        var schedule = Solve(Instance(4, [Exhibitor("E1"), Exhibitor("E2"), Exhibitor("E3")], [Participant("P1", max: 2)],
+            [Pair("P1", "E1", 5), Pair("P1", "E2", 9), Pair("P1", "E3", 7)]));
+        Assert.Equal(["E2", "E3"], schedule.Meetings.Select(m => m.Exhibitor).Order());
+        Assert.Equal(16, schedule.Score);
+    }
+
+    [Fact]
+    public void Only_listed_pairs_meet()
+    {
+        var schedule = Solve(Instance(4, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1"), Participant("P2")], [Pair("P1", "E1"), Pair("P2", "E2")]));
+        Assert.Equal([("P1", "E1"), ("P2", "E2")], schedule.Meetings.Select(m => (m.Participant, m.Exhibitor)).Order());
+    }
+
+    [Fact]
+    public void A_pair_without_a_common_language_gets_an_interpreter_who_is_free()
+    {
+        var instance = Instance(2, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1", languages: ["zh"]), Participant("P2", languages: ["zh"])],
+            [Pair("P1", "E1"), Pair("P2", "E2")], [new Interpreter("I1", ["ko", "zh"]), new Interpreter("I2", ["ko", "ja"])]);
+        var schedule = Solve(instance);
+        Assert.Equal(2, schedule.Meetings.Count);
+        Assert.All(schedule.Meetings, m => Assert.Equal("I1", m.Interpreter));
+        Assert.NotEqual(schedule.Meetings[0].Slot, schedule.Meetings[1].Slot);
+    }
+
+    [Fact]
+    public void A_scarce_interpreter_goes_to_the_must_meet()
+    {
+        var instance = Instance(1, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1", languages: ["zh"]), Participant("P2", languages: ["zh"])],
+            [Pair("P1", "E1", 50), Pair("P2", "E2", 5, must: true)], [new Interpreter("I1", ["ko", "zh"])]);
+        var schedule = Solve(instance);
+        Assert.Equal(("P2", "E2"), Assert.Single(schedule.Meetings) is var m ? (m.Participant, m.Exhibitor) : default);
+        Assert.Equal(0, schedule.MustMeetMissed);
+    }
+
+    [Fact]
+    public void A_must_meet_is_placed_even_against_a_higher_score()
+    {
+        // E1 has one slot; P1 (must-meet, low score) and P2 (high score) both want it.
+        var schedule = Solve(Instance(1, [Exhibitor("E1")], [Participant("P1"), Participant("P2")], [Pair("P1", "E1", 1, must: true), Pair("P2", "E1", 90)]));
+        Assert.Equal("P1", Assert.Single(schedule.Meetings).Participant);
+        Assert.Equal(0, schedule.MustMeetMissed);
+    }
+
+    [Fact]
+    public void A_small_exhibitor_gets_its_minimum()
+    {
+        // P1 and P2 each have one meeting left; both prefer the popular E1, but E2 is owed one meeting.
+        var schedule = Solve(Instance(2, [Exhibitor("E1"), Exhibitor("E2", min: 1)], [Participant("P1", max: 1), Participant("P2", max: 1)],
+            [Pair("P1", "E1", 50), Pair("P2", "E1", 49), Pair("P2", "E2", 10)]));
+        Assert.Contains(schedule.Meetings, m => m.Exhibitor == "E2");
+        Assert.Equal(0, schedule.ExhibitorsBelowMinimum);
+    }
+
+    [Fact]
+    public void Meetings_are_packed_back_to_back()
+    {
+        // P1 has three meetings in a six-slot day; E2 and E3 are only free late, E1 all day.
+        var schedule = Solve(Instance(6, [Exhibitor("E1"), Exhibitor("E2", available: ["s4", "s5", "s6"]), Exhibitor("E3", available: ["s5", "s6"])],
+            [Participant("P1")], [Pair("P1", "E1"), Pair("P1", "E2"), Pair("P1", "E3")]));
+        Assert.Equal(3, schedule.Meetings.Count);
+        Assert.Equal(0, schedule.IdleGaps);
+    }
+
+    [Fact]
+    public void Pinned_meetings_stay_where_they_are()
+    {
+        var instance = Instance(3, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1"), Participant("P2")],
+            [Pair("P1", "E1", 10), Pair("P1", "E2", 10), Pair("P2", "E1", 10), Pair("P2", "E2", 10)]);
+        var pin = new MatchSchedule([new Meeting("P1", "E1", "s3", 1)]);
+        var schedule = Solve(instance, pin);
+        Assert.Contains(new Meeting("P1", "E1", "s3", 1), schedule.Meetings);
+        Assert.Equal(4, schedule.Meetings.Count);
+    }
+
+    [Fact]
+    public void A_pin_that_breaks_a_rule_is_refused_with_its_reason()
+    {
+        var instance = Instance(2, [Exhibitor("E1", available: ["s1"])], [Participant("P1")], [Pair("P1", "E1")]);
+        var error = Assert.Throws<Io.MatchFormatException>(() => MatchingEngine.Solve(instance, null, new MatchSchedule([new Meeting("P1", "E1", "s2", 1)]), cancellation: TestContext.Current.CancellationToken));
+        Assert.Contains("pinned meetings[0] (P1, E1, s2)", error.Message);
+    }
+
+    [Fact]
+    public void Bound_is_the_b_matching_value()
+    {
+        // Two exhibitors with one slot each, one participant who can meet both in different... only one slot: bound counts capacity only.
+        var instance = Instance(1, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1"), Participant("P2")],
+            [Pair("P1", "E1", 10), Pair("P1", "E2", 8), Pair("P2", "E1", 9)]);
+        var schedule = Solve(instance);
+        // Best: P1–E2 (8) + P2–E1 (9) = 17, which the bound attains.
+        Assert.Equal(17, schedule.Score);
+        Assert.Equal(17, schedule.Bound);
+        Assert.Equal(0, schedule.Gap);
+    }
+}

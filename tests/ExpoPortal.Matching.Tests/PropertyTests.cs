@@ -1,0 +1,126 @@
+using ExpoPortal.Matching.Benchmark;
+using ExpoPortal.Matching.Checking;
+using ExpoPortal.Matching.Io;
+using ExpoPortal.Matching.Model;
+using ExpoPortal.Matching.Scheduling;
+using ExpoPortal.Matching.Scoring;
+
+namespace ExpoPortal.Matching.Tests;
+
+/// <summary>Random small instances: whatever the input, the engine's schedule is valid, within the bound, and reproducible.</summary>
+public class PropertyTests
+{
+    private static MatchInstance RandomInstance(int seed, int participants, int exhibitors, int slots, bool interpreters)
+    {
+        var random = new Random(seed);
+        var slotList = Tiny.Slots(slots, days: slots > 4 ? 2 : 1);
+        string[]? Availability() => random.NextDouble() < 0.3
+            ? slotList.Where(_ => random.NextDouble() < 0.6).Select(s => s.Id).ToArray() : null;
+        var exhibitorList = Enumerable.Range(1, exhibitors).Select(i => new Exhibitor($"E{i}", random.Next(1, 3), random.Next(0, 3), random.Next(1, 2 * slots),
+            interpreters && random.NextDouble() < 0.3 ? ["en"] : ["ko"], Availability())).ToList();
+        var participantList = Enumerable.Range(1, participants).Select(i => new Participant($"P{i}", random.Next(1, slots + 1),
+            interpreters && random.NextDouble() < 0.3 ? ["zh"] : ["ko"], Availability())).ToList();
+        var pairs = new List<CandidatePair>();
+        foreach (var p in participantList)
+            foreach (var e in exhibitorList)
+                if (random.NextDouble() < 0.6) pairs.Add(new CandidatePair(p.Id, e.Id, random.Next(0, 20), random.NextDouble() < 0.1));
+        var interpreterList = interpreters
+            ? new List<Interpreter> { new("I1", ["ko", "zh"], Availability()), new("I2", ["en", "zh"]) }
+            : [];
+        return new MatchInstance(slotList, exhibitorList, participantList, interpreterList, pairs);
+    }
+
+    public static TheoryData<int> Seeds => new(Enumerable.Range(1, 25));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_schedule_always_passes_the_checker_and_never_exceeds_the_bound(int seed)
+    {
+        var instance = RandomInstance(seed, participants: 8, exhibitors: 5, slots: 6, interpreters: true);
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = seed }, cancellation: TestContext.Current.CancellationToken);
+        var report = ScheduleChecker.Check(instance, instance.Pairs!, result.Schedule, compareClaimedFigures: true);
+        Assert.True(report.IsValid, string.Join("; ", report.Violations));
+        Assert.InRange(result.Schedule.Score, 0, result.Schedule.Bound);
+
+        var greedy = MatchingEngine.Greedy(instance);
+        Assert.True(ScheduleChecker.Check(instance, instance.Pairs!, greedy, compareClaimedFigures: true).IsValid);
+        Assert.InRange(greedy.Score, 0, greedy.Bound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void On_tiny_instances_the_score_equals_the_brute_force_optimum(int seed)
+    {
+        var instance = RandomInstance(seed + 1000, participants: 3, exhibitors: 2, slots: 3, interpreters: false);
+        // Plain score maximisation: no must-meets or minimums to trade score against, one table each.
+        instance = instance with
+        {
+            Pairs = instance.Pairs!.Select(p => p with { MustMeet = false }).ToList(),
+            Exhibitors = instance.Exhibitors.Select(e => e with { MinMeetings = 0, Tables = 1 }).ToList(),
+        };
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = seed }, cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(BruteForceBest(instance), result.Schedule.Score);
+    }
+
+    /// <summary>Tries every assignment of every pair to "not held" or a slot; the checker decides validity.</summary>
+    private static long BruteForceBest(MatchInstance instance)
+    {
+        var pairs = instance.Pairs!;
+        var options = instance.Slots.Count + 1;
+        long best = 0;
+        var total = (int)Math.Pow(options, pairs.Count);
+        for (var code = 0; code < total; code++)
+        {
+            var meetings = new List<Meeting>();
+            var rest = code;
+            for (var k = 0; k < pairs.Count; k++, rest /= options)
+                if (rest % options is var choice && choice > 0)
+                    meetings.Add(new Meeting(pairs[k].Participant, pairs[k].Exhibitor, instance.Slots[choice - 1].Id, 1));
+            var report = ScheduleChecker.Check(instance, pairs, new MatchSchedule(meetings));
+            if (report.IsValid) best = Math.Max(best, report.Score);
+        }
+        return best;
+    }
+
+    [Fact]
+    public void The_same_input_and_seed_give_the_same_schedule()
+    {
+        var instance = InstanceGenerator.Generate(new GeneratorSettings("small", 30, 120, 2, 1.0, CandidatesPerParticipant: 12, Interpreters: 4, Seed: 5));
+        var options = new MatchOptions { Seed = 3 };
+        var first = MatchingEngine.Solve(instance, options, cancellation: TestContext.Current.CancellationToken).Schedule;
+        var second = MatchingEngine.Solve(instance, options, cancellation: TestContext.Current.CancellationToken).Schedule;
+        Assert.Equal(first.Meetings, second.Meetings);
+        Assert.Equal(ScheduleWriter.Write(first with { Seconds = 0 }), ScheduleWriter.Write(second with { Seconds = 0 }));
+    }
+
+    [Fact]
+    public void A_generated_event_is_solved_validly_with_fewer_idle_gaps_than_the_greedy()
+    {
+        var instance = InstanceGenerator.Generate(new GeneratorSettings("small", 40, 160, 2, 1.0, CandidatesPerParticipant: 15, Interpreters: 6, Seed: 11));
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = 1 }, cancellation: TestContext.Current.CancellationToken).Schedule;
+        var greedy = MatchingEngine.Greedy(instance);
+        var pairs = CandidateSource.Resolve(instance);
+        Assert.True(ScheduleChecker.Check(instance, pairs, result).IsValid);
+        Assert.True(result.IdleGaps < greedy.IdleGaps / 2, $"engine {result.IdleGaps} gaps, greedy {greedy.IdleGaps}");
+        Assert.True(result.MustMeetMissed <= greedy.MustMeetMissed);
+        Assert.Equal(0, result.ExhibitorsBelowMinimum);
+    }
+
+    [Fact]
+    public void Re_planning_after_a_cancellation_keeps_every_unaffected_meeting()
+    {
+        var instance = InstanceGenerator.Generate(new GeneratorSettings("small", 30, 120, 2, 1.0, CandidatesPerParticipant: 12, Interpreters: 4, Seed: 9));
+        var first = MatchingEngine.Solve(instance, cancellation: TestContext.Current.CancellationToken).Schedule;
+        var leaving = first.Meetings[0].Participant;
+        var changed = instance with { Participants = instance.Participants.Select(p => p.Id == leaving ? p with { Available = [] } : p).ToList() };
+
+        var replan = Replanner.Replan(changed, first, cancellation: TestContext.Current.CancellationToken);
+
+        var now = replan.Result.Schedule.Meetings.ToHashSet();
+        var unaffected = first.Meetings.Where(m => m.Participant != leaving).ToList();
+        Assert.All(unaffected, m => Assert.Contains(m, now));
+        Assert.DoesNotContain(now, m => m.Participant == leaving);
+        Assert.Equal(first.Meetings.Count(m => m.Participant == leaving), replan.Removed + replan.Moved);
+        Assert.True(ScheduleChecker.Check(changed, changed.Pairs!, replan.Result.Schedule).IsValid);
+    }
+}
