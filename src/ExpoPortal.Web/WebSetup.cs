@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Web.Components;
@@ -31,6 +32,8 @@ public static class WebSetup
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
+        // Statuses and kinds read as words in the API ("Succeeded", "Scheduled"), not as numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(options =>
@@ -57,7 +60,11 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseSerilogRequestLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A friendly page for pages people browse to; API callers keep their status code and problem details.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting(); // after the status pages, so a re-executed request is routed to /not-found
 
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -76,6 +83,7 @@ public static class WebSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMeetingEndpoints();
+        app.MapMatchingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

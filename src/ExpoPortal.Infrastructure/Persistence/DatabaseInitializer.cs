@@ -22,9 +22,14 @@ public sealed class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // Asking an absent database for its migrations logs a connection error; a new one simply gets them all.
-            var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct);
-            var pending = exists ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList() : db.Database.GetMigrations().ToList();
+            // Create an absent database first: letting Migrate find out logs a connection error on every first start.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                logger.LogInformation("Creating database {Database}", db.Database.GetDbConnection().Database);
+                await creator.CreateAsync(ct);
+            }
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);

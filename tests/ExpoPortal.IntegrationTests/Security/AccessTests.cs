@@ -80,6 +80,44 @@ public sealed class AccessTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     }
 
     [Fact]
+    public async Task An_unknown_page_answers_404_with_a_page_that_says_so()
+    {
+        using var client = await fixture.App.SignInAsync("buyer@expo.demo");
+
+        var response = await client.GetAsync("/no-such-page", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(body.Contains("Page not found"), body.Length > 300 ? body[..300] : body);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var client = await fixture.App.SignInAsync("organizer@expo.demo");
+        var page = await client.GetStringAsync(Event, Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        var afterwards = await client.GetAsync(Event, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.StartsWith("/account/login", afterwards.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        using var client = await fixture.App.SignInAsync("organizer@expo.demo");
+
+        var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Event, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Organizer_figures_API_is_for_organizers_only()
     {
         using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");

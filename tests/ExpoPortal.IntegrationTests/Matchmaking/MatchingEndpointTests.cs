@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.Matching.Io;
+
+namespace ExpoPortal.IntegrationTests.Matchmaking;
+
+public sealed class MatchingEndpointTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
+{
+    private const string Base = $"/api/events/{AndongDemo.Slug}/matching";
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_organizer_starts_a_run_over_HTTP_follows_it_and_publishes_it()
+    {
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+
+        var started = await organizer.PostAsJsonAsync($"{Base}/runs", new { timeLimitSeconds = 2, seed = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!.OriginalString;
+
+        JsonElement run;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(250, Ct);
+            run = await organizer.GetFromJsonAsync<JsonElement>(location, Ct);
+        }
+        while (run.GetProperty("status").GetString() is "Queued" or "Running" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+        var meetings = run.GetProperty("figures").GetProperty("meetings").GetInt32();
+        Assert.True(meetings > 1000, $"only {meetings} meetings");
+
+        var published = await organizer.PostAsync($"{location}/publish", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(meetings, await published.Content.ReadFromJsonAsync<int>(Ct));
+    }
+
+    [Fact]
+    public async Task The_instance_export_is_a_valid_expo_match_file()
+    {
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+
+        var json = await organizer.GetStringAsync($"{Base}/instance", Ct);
+
+        Assert.Equal(250, InstanceReader.Read(json).Exhibitors.Count);
+    }
+
+    [Theory]
+    [InlineData("exhibitor@expo.demo")]
+    [InlineData("buyer@expo.demo")]
+    public async Task Only_organizers_reach_the_matching_endpoints(string email)
+    {
+        using var client = await fixture.App.SignInAsync(email);
+
+        var post = await client.PostAsJsonAsync($"{Base}/runs", new { }, Ct);
+        Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"{post.StatusCode}: {await post.Content.ReadAsStringAsync(Ct)}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{Base}/instance", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_time_limit_is_refused_with_a_reason()
+    {
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+
+        var response = await organizer.PostAsJsonAsync($"{Base}/runs", new { timeLimitSeconds = 0 }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("bad_time_limit", await response.Content.ReadAsStringAsync(Ct));
+    }
+}
