@@ -4,6 +4,7 @@ WORKDIR /src
 # Restore first, from the project files only, so code changes do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ExpoPortal.Domain/ExpoPortal.Domain.csproj src/ExpoPortal.Domain/
+COPY src/ExpoPortal.Matching/ExpoPortal.Matching.csproj src/ExpoPortal.Matching/
 COPY src/ExpoPortal.Application/ExpoPortal.Application.csproj src/ExpoPortal.Application/
 COPY src/ExpoPortal.Infrastructure/ExpoPortal.Infrastructure.csproj src/ExpoPortal.Infrastructure/
 COPY src/ExpoPortal.Web/ExpoPortal.Web.csproj src/ExpoPortal.Web/
