@@ -10,7 +10,8 @@ namespace ExpoPortal.Application.Matchmaking;
 /// <summary>
 /// Turns an event in the database into the engine's <c>expo-match/1</c> instance: the slot grid, exhibitors with
 /// a booth (tables, limits, hall, products, target markets), participants (availability from their stay),
-/// interpreters (their days) and both sides' wishlists. Meetings already holding a slot become pins.
+/// interpreters (their days) and both sides' wishlists; pairs that declined or cancelled are blocked.
+/// Meetings already holding a slot become pins.
 /// </summary>
 public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
 {
@@ -27,6 +28,13 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
         var participants = await db.Participants.AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
         var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).OrderBy(i => i.Id).ToListAsync(ct);
         var wishes = await db.MeetingWishes.AsNoTracking().Where(w => w.EventId == eventId).ToListAsync(ct);
+        // A pair that declined or cancelled a meeting is not proposed again; the organizer can still book it by hand.
+        // (A pair that met again after all keeps its meeting, pinned.)
+        var refused = await db.Meetings.AsNoTracking()
+            .Where(m => m.EventId == eventId && MeetingStatuses.Inactive.Contains(m.Status))
+            .Where(m => !db.Meetings.Any(o => o.ParticipantId == m.ParticipantId && o.ExhibitorId == m.ExhibitorId
+                                               && MeetingStatuses.HoldingSlot.Contains(o.Status)))
+            .Select(m => new { m.ParticipantId, m.ExhibitorId }).Distinct().ToListAsync(ct);
 
         var slotIds = slots.Select(s => MatchIds.Slot(s.Id)).ToList();
         var byExhibitor = wishes.Where(w => w.WishedBy == WishedBy.Exhibitor).ToLookup(w => w.ExhibitorId);
@@ -52,15 +60,24 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
                     Wishlist(byParticipant[p.Id], w => MatchIds.Exhibitor(w.ExhibitorId))))).ToList(),
             Interpreters: interpreters.Select(i => new M.Interpreter(
                 MatchIds.Interpreter(i.Id), i.Languages,
-                AvailableOrAll(slots.Where(i.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds))).ToList());
+                AvailableOrAll(slots.Where(i.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds))).ToList(),
+            Blocked: refused.Select(r => new M.BlockedPair(MatchIds.Participant(r.ParticipantId), MatchIds.Exhibitor(r.ExhibitorId))).ToList());
     }
 
     /// <summary>Meetings that already hold a slot (requested, accepted, published...) are kept where they are.</summary>
-    public async Task<M.MatchSchedule> PinnedMeetingsAsync(int eventId, CancellationToken ct = default)
+    public Task<M.MatchSchedule> PinnedMeetingsAsync(int eventId, CancellationToken ct = default) =>
+        MeetingsAsync(eventId, proposed: false, ct);
+
+    /// <summary>The proposals of the last run, not yet published: what a re-plan tries to keep.</summary>
+    public Task<M.MatchSchedule> ProposedMeetingsAsync(int eventId, CancellationToken ct = default) =>
+        MeetingsAsync(eventId, proposed: true, ct);
+
+    private async Task<M.MatchSchedule> MeetingsAsync(int eventId, bool proposed, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var held = await db.Meetings.AsNoTracking()
-            .Where(m => m.EventId == eventId && m.Status != MeetingStatus.Proposed && MeetingStatuses.HoldingSlot.Contains(m.Status))
+            .Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status))
+            .Where(m => proposed ? m.Status == MeetingStatus.Proposed : m.Status != MeetingStatus.Proposed)
             .OrderBy(m => m.Id)
             .Select(m => new { m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber, m.InterpreterId })
             .ToListAsync(ct);

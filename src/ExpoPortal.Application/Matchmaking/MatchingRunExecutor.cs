@@ -2,6 +2,7 @@ using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Matching.Scheduling;
+using ExpoPortal.Matching.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using M = ExpoPortal.Matching.Model;
@@ -39,8 +40,17 @@ public sealed class MatchingRunExecutor(
                 runId, instance.Participants.Count, instance.Exhibitors.Count, pinned.Meetings.Count);
 
             // The engine is CPU-bound and synchronous: keep it off the request and circuit threads.
-            var result = await Task.Run(() => MatchingEngine.Solve(instance, options, pinned.Meetings.Count > 0 ? pinned : null, progress, ct), ct);
-            await SaveAsync(runId, result.Schedule, pinned, result.UnplacedPins);
+            var (result, kept, moved) = await Task.Run(async () =>
+            {
+                if (!run.Replan)
+                    return (MatchingEngine.Solve(instance, options, pinned.Meetings.Count > 0 ? pinned : null, progress, ct), (int?)null, (int?)null);
+                // Published meetings must stay valid as they are; proposals may give way to a change.
+                PinPlacer.Place(new Timetable(new MatchProblem(instance, CandidateSource.Resolve(instance, options.Scoring))), pinned);
+                var proposals = await builder.ProposedMeetingsAsync(run.EventId, ct);
+                var replan = Replanner.Replan(instance, new M.MatchSchedule([.. pinned.Meetings, .. proposals.Meetings]), options, progress, ct);
+                return (replan.Result, replan.Kept - pinned.Meetings.Count, replan.Moved);
+            }, ct);
+            await SaveAsync(runId, result.Schedule, pinned, result.UnplacedPins, kept, moved);
             logger.LogInformation("Matching run {RunId} done: {Meetings} meetings, gap {Gap:P2}, {IdleGaps} idle gaps",
                 runId, result.Schedule.Meetings.Count, result.Schedule.Gap, result.Schedule.IdleGaps);
         }
@@ -60,7 +70,7 @@ public sealed class MatchingRunExecutor(
         }
     }
 
-    private async Task SaveAsync(int runId, M.MatchSchedule schedule, M.MatchSchedule pinned, int unplacedPins)
+    private async Task SaveAsync(int runId, M.MatchSchedule schedule, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
     {
         var now = clock.GetUtcNow();
         var pinnedKeys = pinned.Meetings.Select(m => (m.Participant, m.Exhibitor, m.Slot)).ToHashSet();
@@ -78,7 +88,7 @@ public sealed class MatchingRunExecutor(
         }
 
         run.Succeed(new MatchingFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap, schedule.IdleGaps,
-            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds), pinned.Meetings.Count - unplacedPins, now);
+            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds), pinned.Meetings.Count - unplacedPins, now, kept, moved);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }

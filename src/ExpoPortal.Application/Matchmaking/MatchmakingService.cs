@@ -8,7 +8,8 @@ namespace ExpoPortal.Application.Matchmaking;
 
 public sealed record MatchingRunView(
     int Id, int EventId, MatchingRunStatus Status, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    int TimeLimitSeconds, int Seed, MatchingFigures? Figures, int PinnedMeetings, string? Error, string? Stage, double? Fraction);
+    int TimeLimitSeconds, int Seed, bool Replan, MatchingFigures? Figures, int PinnedMeetings, int? KeptMeetings, int? MovedMeetings,
+    string? Error, string? Stage, double? Fraction);
 
 /// <summary>
 /// What organizers do with the matching engine: export an event as an instance file, queue a run (solved in the
@@ -21,14 +22,16 @@ public sealed class MatchmakingService(IAppDbContextFactory dbFactory, MatchInst
 
     public Task<M.MatchInstance?> ExportAsync(int eventId, CancellationToken ct = default) => builder.BuildAsync(eventId, ct);
 
-    public async Task<Result<int>> QueueRunAsync(Actor actor, int eventId, int timeLimitSeconds = 10, int seed = 1, CancellationToken ct = default)
+    /// <param name="replan">Keep the still-valid proposals of the last run where they are and plan only around them.</param>
+    public async Task<Result<int>> QueueRunAsync(Actor actor, int eventId, int timeLimitSeconds = 10, int seed = 1, bool replan = false,
+        CancellationToken ct = default)
     {
         if (!actor.IsOrganizer) return OrganizersOnly;
         if (timeLimitSeconds is < 1 or > 3600) return Error.Validation("bad_time_limit", "The time limit is 1 to 3600 seconds.");
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return Error.NotFound("event_not_found", $"No event {eventId}.");
 
-        var run = new MatchingRun(eventId, actor.UserId, timeLimitSeconds, seed, clock.GetUtcNow());
+        var run = new MatchingRun(eventId, actor.UserId, timeLimitSeconds, seed, clock.GetUtcNow(), replan);
         db.MatchingRuns.Add(run);
         try
         {
@@ -88,6 +91,6 @@ public sealed class MatchmakingService(IAppDbContextFactory dbFactory, MatchInst
     {
         var progress = r.IsActive ? queue.ProgressOf(r.Id) : null;
         return new MatchingRunView(r.Id, r.EventId, r.Status, r.QueuedAt, r.StartedAt, r.FinishedAt, r.TimeLimitSeconds, r.Seed,
-            r.Figures, r.PinnedMeetings, r.Error, progress?.Stage, progress?.Fraction);
+            r.Replan, r.Figures, r.PinnedMeetings, r.KeptMeetings, r.MovedMeetings, r.Error, progress?.Stage, progress?.Fraction);
     }
 }

@@ -23,8 +23,9 @@ public sealed class MatchingRun
 {
     private MatchingRun() { } // EF
 
-    public MatchingRun(int eventId, string requestedBy, int timeLimitSeconds, int seed, DateTimeOffset now)
+    public MatchingRun(int eventId, string requestedBy, int timeLimitSeconds, int seed, DateTimeOffset now, bool replan = false)
     {
+        Replan = replan;
         if (timeLimitSeconds is < 1 or > 3600) throw new DomainException("A matching run takes 1 to 3600 seconds.");
         EventId = eventId;
         RequestedBy = requestedBy;
@@ -45,6 +46,14 @@ public sealed class MatchingRun
     public DateTimeOffset? FinishedAt { get; private set; }
     public MatchingFigures? Figures { get; private set; }
 
+    /// <summary>
+    /// A re-plan keeps every earlier proposal that is still valid where it is (after a cancellation or a late
+    /// arrival), instead of planning the event afresh; <see cref="MovedMeetings"/> says how many had to move.
+    /// </summary>
+    public bool Replan { get; private set; }
+    public int? KeptMeetings { get; private set; }
+    public int? MovedMeetings { get; private set; }
+
     /// <summary>Meetings already published that the run kept where they were.</summary>
     public int PinnedMeetings { get; private set; }
     public string? Error { get; private set; }
@@ -58,12 +67,14 @@ public sealed class MatchingRun
         StartedAt = now;
     }
 
-    public void Succeed(MatchingFigures figures, int pinnedMeetings, DateTimeOffset now)
+    public void Succeed(MatchingFigures figures, int pinnedMeetings, DateTimeOffset now, int? keptMeetings = null, int? movedMeetings = null)
     {
         if (Status != MatchingRunStatus.Running) throw new DomainException($"A {Status} run cannot succeed.");
         Status = MatchingRunStatus.Succeeded;
         Figures = figures;
         PinnedMeetings = pinnedMeetings;
+        KeptMeetings = keptMeetings;
+        MovedMeetings = movedMeetings;
         FinishedAt = now;
     }
 

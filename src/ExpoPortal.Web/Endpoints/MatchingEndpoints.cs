@@ -10,7 +10,8 @@ namespace ExpoPortal.Web.Endpoints;
 /// <summary>The matching engine for organizers: start a run, follow it, cancel it, publish it, export the instance.</summary>
 public static class MatchingEndpoints
 {
-    public sealed record StartRunRequest(int TimeLimitSeconds = 10, int Seed = 1);
+    /// <param name="Replan">Keep the last run's still-valid proposals where they are (after cancellations, late arrivals).</param>
+    public sealed record StartRunRequest(int TimeLimitSeconds = 10, int Seed = 1, bool Replan = false);
 
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,7 +22,7 @@ public static class MatchingEndpoints
         {
             if (await events.FindAsync(slug, ct) is not { } expo) return NoEvent(slug);
             request ??= new StartRunRequest();
-            var queued = await matching.QueueRunAsync(http.User.ToActor(), expo.Id, request.TimeLimitSeconds, request.Seed, ct);
+            var queued = await matching.QueueRunAsync(http.User.ToActor(), expo.Id, request.TimeLimitSeconds, request.Seed, request.Replan, ct);
             if (!queued.Succeeded) return MeetingEndpoints.Problem(queued.Error!);
             return TypedResults.Accepted($"/api/events/{slug}/matching/runs/{queued.Value}", await matching.GetRunAsync(queued.Value, ct));
         });

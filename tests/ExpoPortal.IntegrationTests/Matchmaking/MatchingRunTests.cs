@@ -92,6 +92,36 @@ public sealed class MatchingRunTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_replan_after_a_cancellation_keeps_the_other_proposals_where_they_are()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
+        var eventId = await EventIdAsync(app);
+        var service = app.Services.GetRequiredService<MatchmakingService>();
+        var first = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
+
+        // A buyer cancels the trip: its proposed meetings are cancelled.
+        await using var db = await DbAsync(app);
+        var buyer = await db.Meetings.Where(m => m.MatchingRunId == first.Id).GroupBy(m => m.ParticipantId)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Ct);
+        var cancelled = await db.Meetings.Where(m => m.ParticipantId == buyer && m.MatchingRunId == first.Id).ToListAsync(Ct);
+        foreach (var m in cancelled) m.MoveTo(MeetingStatus.Cancelled, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct);
+        var before = await db.Meetings.Where(m => m.MatchingRunId == first.Id && m.Status == MeetingStatus.Proposed)
+            .Select(m => new { m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber }).ToListAsync(Ct);
+
+        var replan = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, replan: true, ct: Ct)).Value);
+
+        Assert.Equal(MatchingRunStatus.Succeeded, replan.Status);
+        Assert.True(replan.Replan);
+        Assert.InRange(replan.MovedMeetings!.Value, 0, 9);
+        Assert.Equal(before.Count, replan.KeptMeetings);
+        var after = (await db.Meetings.Where(m => m.MatchingRunId == replan.Id)
+            .Select(m => new { m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber }).ToListAsync(Ct)).ToHashSet();
+        Assert.All(before, m => Assert.Contains(m, after));
+        Assert.DoesNotContain(after, m => m.ParticipantId == buyer && cancelled.Any(c => c.TimeSlotId == m.TimeSlotId && c.ExhibitorId == m.ExhibitorId));
+    }
+
+    [Fact]
     public async Task Only_one_run_per_event_at_a_time_and_only_organizers_start_one()
     {
         await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());

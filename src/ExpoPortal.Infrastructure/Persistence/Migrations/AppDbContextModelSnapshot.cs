@@ -291,6 +291,14 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<int?>("KeptMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("kept_meetings");
+
+                    b.Property<int?>("MovedMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("moved_meetings");
+
                     b.Property<int>("PinnedMeetings")
                         .HasColumnType("integer")
                         .HasColumnName("pinned_meetings");
@@ -298,6 +306,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("queued_at");
+
+                    b.Property<bool>("Replan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replan");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
