@@ -29,6 +29,7 @@ public sealed record EventFigures(
     int Interpreters,
     int Slots,
     int ActiveMeetings,
+    int ProposedMeetings,
     IReadOnlyList<CountItem> ExhibitorsByRegion,
     IReadOnlyList<CountItem> ExhibitorsByIndustry,
     IReadOnlyList<CountItem> ParticipantsByCountry);
@@ -99,7 +100,8 @@ public sealed class EventService(IAppDbContextFactory dbFactory)
             ParticipantCountries: byCountry.Count,
             Interpreters: await db.Interpreters.CountAsync(i => i.EventId == e.Id, ct),
             Slots: await db.TimeSlots.CountAsync(s => s.EventId == e.Id, ct),
-            ActiveMeetings: await db.Meetings.CountAsync(m => m.EventId == e.Id && activeStatuses.Contains(m.Status), ct),
+            ActiveMeetings: await db.Meetings.CountAsync(m => m.EventId == e.Id && m.Status != MeetingStatus.Proposed && activeStatuses.Contains(m.Status), ct),
+            ProposedMeetings: await db.Meetings.CountAsync(m => m.EventId == e.Id && m.Status == MeetingStatus.Proposed, ct),
             ExhibitorsByRegion: byRegion.OrderByDescending(r => r.Count).ThenBy(r => r.Key).ToList(),
             ExhibitorsByIndustry: byIndustry.OrderByDescending(i => i.Count).Select(i => new CountItem(i.Key.ToString(), i.Count)).ToList(),
             ParticipantsByCountry: byCountry.OrderByDescending(c => c.Count).ThenBy(c => c.Key).ToList());

@@ -70,9 +70,15 @@ public sealed class MatchingRunTests(PostgresServer postgres)
         var report = ScheduleChecker.Check(instance, CandidateSource.Resolve(instance), new M.MatchSchedule(stored));
         Assert.True(report.Violations.Count == 0, string.Join("\n", report.Violations.Take(10)));
 
+        var events = app.Services.GetRequiredService<ExpoPortal.Application.Events.EventService>();
+        var beforePublishing = (await events.GetFiguresAsync(AndongDemo.Slug, Ct))!;
+        Assert.Equal((1, proposals.Count), (beforePublishing.ActiveMeetings, beforePublishing.ProposedMeetings));
+
         var publishedCount = await service.PublishAsync(Organizer, runId, Ct);
         Assert.Equal(proposals.Count, publishedCount.Value);
         Assert.Equal(0, await db.Meetings.CountAsync(m => m.EventId == eventId && m.Status == MeetingStatus.Proposed, Ct));
+        var afterPublishing = (await events.GetFiguresAsync(AndongDemo.Slug, Ct))!;
+        Assert.Equal((1 + proposals.Count, 0), (afterPublishing.ActiveMeetings, afterPublishing.ProposedMeetings));
     }
 
     [Fact]
