@@ -79,6 +79,8 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         await using var db = await dbFactory.CreateAsync(ct);
         var items = await db.Meetings.AsNoTracking()
             .Where(m => m.ParticipantId == participantId)
+            // Matching proposals stay with the organizers until they publish them.
+            .Where(m => actor.IsOrganizer || m.Status != MeetingStatus.Proposed)
             .OrderBy(m => m.TimeSlot.StartsAt)
             .Select(m => new AgendaItem(m.Id, m.TimeSlot.StartsAt, m.TimeSlot.EndsAt, m.Exhibitor.Name,
                 m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Code : null, m.TableNumber, m.Status, m.Interpreter != null ? m.Interpreter.FullName : null))

@@ -20,7 +20,7 @@ public sealed class CheckCommand : ICommand
         var report = ScheduleChecker.Check(instance, CandidateSource.Resolve(instance), schedule, compareClaimedFigures: true);
         foreach (var v in report.Violations) output.WriteLine($"violation [{v.Kind}]: {v.Message}");
         output.WriteLine($"{report.Meetings} meetings, score {report.Score}, idle gaps {report.IdleGaps}, must-meet missed {report.MustMeetMissed}, " +
-                         $"exhibitors below minimum {report.ExhibitorsBelowMinimum}: {(report.IsValid ? "valid" : $"{report.Violations.Count} violation(s)")}");
+                         $"exhibitors below minimum {report.ExhibitorsBelowMinimum}, hall changes {report.HallChanges}: {(report.IsValid ? "valid" : $"{report.Violations.Count} violation(s)")}");
         return report.IsValid ? CommandLine.Ok : CommandLine.Violations;
     }
 }

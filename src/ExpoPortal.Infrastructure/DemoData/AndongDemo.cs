@@ -67,6 +67,9 @@ public static class AndongDemo
         var firstOther = exhibitors.First(x => x.ProvinceCode != expo.HostProvinceCode);
         var firstBuyer = participants.First(p => p.Kind == ParticipantKind.ForeignBuyer);
         var firstMember = participants.First(p => p.Kind == ParticipantKind.OverseasMemberTrader);
+        // The demo sign-ins tell a story: each has asked to meet the companies that make what it imports.
+        wishes.AddRange(MustMeetsFor(firstBuyer, exhibitors, wishes));
+        wishes.AddRange(MustMeetsFor(firstMember, exhibitors, wishes));
         DemoUser[] users =
         [
             new("organizer@expo.demo", DemoPassword, "엑스포 사무국 / Expo Secretariat", Roles.Organizer),
@@ -309,6 +312,15 @@ public static class AndongDemo
         }
         return wishes;
     }
+
+    /// <summary>Up to three must-meet wishes for exhibitors that sell one of the participant's HS codes and share a language.</summary>
+    private static IEnumerable<DemoWish> MustMeetsFor(Participant p, List<Exhibitor> exhibitors, List<DemoWish> existing) =>
+        exhibitors
+            .Where(x => x.Products.Any(product => p.HsInterests.Any(hs => product.HsCode.StartsWith(hs) || hs.StartsWith(product.HsCode)))
+                        && ExpoPortal.Domain.Common.Languages.ShareOne(x.Languages, p.Languages)
+                        && !existing.Any(w => w.Participant == p && w.Exhibitor == x))
+            .Take(3)
+            .Select(x => new DemoWish(p, x, WishedBy.Participant, WishLevel.MustMeet));
 
     private static List<Interpreter> Interpreters(Event expo, Random random)
     {

@@ -1,5 +1,4 @@
 using Google.OrTools.Sat;
-using Google.OrTools.Util;
 
 namespace ExpoPortal.Matching.B2b;
 

@@ -45,7 +45,7 @@ public static class B2bSolver
         // its solutions lag behind.
         var model = new B2bModel(problem, options.Fairness);
         model.Minimize();
-        var main = model.Run(options, Remaining(options, clock) * 0.6, cancellation);
+        var main = model.Run(options, Remaining(options, clock) * (lowerBound > 0 ? 0.6 : 1.0), cancellation);
         Trace($"main: objective={main.Objective} bound={main.LowerBound} optimal={main.Optimal}");
         var best = main.Slots is null ? null : main;
         lowerBound = Math.Max(lowerBound, main.LowerBound);

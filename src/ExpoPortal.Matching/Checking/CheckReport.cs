@@ -30,7 +30,8 @@ public sealed record CheckReport(
     int IdleGaps,
     int ExhibitorsBelowMinimum,
     int MustMeetMissed,
-    int Meetings)
+    int Meetings,
+    int HallChanges = 0)
 {
     public bool IsValid => Violations.Count == 0;
 }

@@ -83,7 +83,8 @@ public static class ScheduleChecker
             if (schedule.MustMeetMissed != mustMeetMissed) Add(ViolationKind.FigureMismatch, $"mustMeetMissed: file says {schedule.MustMeetMissed}, meetings give {mustMeetMissed}");
             if (schedule.ExhibitorsBelowMinimum != belowMinimum) Add(ViolationKind.FigureMismatch, $"exhibitorsBelowMinimum: file says {schedule.ExhibitorsBelowMinimum}, meetings give {belowMinimum}");
         }
-        return new CheckReport(violations, score, idleGaps, belowMinimum, mustMeetMissed, schedule.Meetings.Count);
+        return new CheckReport(violations, score, idleGaps, belowMinimum, mustMeetMissed, schedule.Meetings.Count,
+            CountHallChanges(grid, valid, exhibitors));
     }
 
     /// <summary>Gaps of every participant and every exhibitor table, day by day.</summary>
@@ -95,6 +96,16 @@ public static class ScheduleChecker
         return byParticipant.Sum(g => grid.GapsOf(g.Select(m => grid.PositionOf[m.Slot]).Order()))
              + byTable.Sum(g => grid.GapsOf(g.Select(m => grid.PositionOf[m.Slot]).Order()));
     }
+
+    /// <summary>Back-to-back meetings of a participant at exhibitors in different halls (halls given on both).</summary>
+    public static int CountHallChanges(SlotGrid grid, IEnumerable<Meeting> meetings, IReadOnlyDictionary<string, Exhibitor> exhibitors) =>
+        meetings.GroupBy(m => m.Participant).Sum(g =>
+        {
+            var ordered = g.OrderBy(m => grid.PositionOf[m.Slot]).ToList();
+            return ordered.Zip(ordered.Skip(1)).Count(x =>
+                grid.Consecutive(grid.PositionOf[x.First.Slot], grid.PositionOf[x.Second.Slot])
+                && exhibitors[x.First.Exhibitor].Hall is { } a && exhibitors[x.Second.Exhibitor].Hall is { } b && a != b);
+        });
 
     /// <summary>
     /// Exhibitors with fewer meetings than their minimum, where the candidates allow it: the minimum is

@@ -31,7 +31,7 @@ public static class GapPolisher
                 if (timetable.ParticipantGapsOnDay(p, slot) == 0 && timetable.ExhibitorGapsOnDay(e, slot) == 0) continue;
                 // Sideways moves (same gaps) are taken now and then once plain descent stalls: they reshuffle a
                 // plateau so that a later move can close a gap. They never add gaps.
-                var acceptEqual = sideways && random.Next(4) == 0;
+                var acceptEqual = sideways && random.Next(2) == 0;
                 if (TryMove(timetable, k, scarcity, acceptEqual) || TrySwap(timetable, k, problem.PairsOfParticipant[p], scarcity, acceptEqual)
                     || TrySwap(timetable, k, problem.PairsOfExhibitor[e], scarcity, acceptEqual))
                     improvedThisPass++;
@@ -52,9 +52,9 @@ public static class GapPolisher
         for (var to = 0; to < problem.Slots; to++)
         {
             if (to == from) continue;
-            var before = LocalGaps(timetable, [k], from, to);
+            var before = LocalCost(timetable, [k], from, to);
             timetable.Remove(k);
-            if (timetable.TryPlace(k, to, scarcity) && Accept(LocalGaps(timetable, [k], from, to), before, acceptEqual)) return true;
+            if (timetable.TryPlace(k, to, scarcity) && Accept(LocalCost(timetable, [k], from, to), before, acceptEqual)) return true;
             timetable.Remove(k);
             timetable.Place(k, from, interpreter);
         }
@@ -70,12 +70,12 @@ public static class GapPolisher
             var b = timetable.PairSlot[other];
             if (other == k || b == Timetable.None || b == a || timetable.Pinned[other]) continue;
             var interpreterOther = timetable.PairInterpreter[other];
-            var before = LocalGaps(timetable, [k, other], a, b);
+            var before = LocalCost(timetable, [k, other], a, b);
             timetable.Remove(k);
             timetable.Remove(other);
             if (timetable.TryPlace(k, b, scarcity))
             {
-                if (timetable.TryPlace(other, a, scarcity) && Accept(LocalGaps(timetable, [k, other], a, b), before, acceptEqual)) return true;
+                if (timetable.TryPlace(other, a, scarcity) && Accept(LocalCost(timetable, [k, other], a, b), before, acceptEqual)) return true;
                 timetable.Remove(k);
             }
             timetable.Remove(other);
@@ -87,8 +87,8 @@ public static class GapPolisher
 
     private static bool Accept(int after, int before, bool acceptEqual) => after < before || (acceptEqual && after == before);
 
-    /// <summary>Gaps, on the days of two slots, of every person in the given meetings.</summary>
-    private static int LocalGaps(Timetable timetable, int[] pairs, int slotA, int slotB)
+    /// <summary>Idle gaps, on the days of two slots, of every person in the given meetings.</summary>
+    private static int LocalCost(Timetable timetable, int[] pairs, int slotA, int slotB)
     {
         var problem = timetable.Problem;
         var sameDay = problem.Grid.DayOf[slotA] == problem.Grid.DayOf[slotB];

@@ -8,7 +8,10 @@ using ExpoPortal.Matching.Scoring;
 namespace ExpoPortal.Matching.Scheduling;
 
 /// <summary>The outcome of a run: the schedule with its figures, and the baseline beside it.</summary>
-public sealed record MatchResult(MatchSchedule Schedule, MatchProblem Problem, Timetable Timetable, int UnplacedPins);
+/// <param name="UnplacedPins">Pinned meetings that could not be kept (always 0: a pin that breaks a rule is refused with a <see cref="Io.MatchFormatException"/>).</param>
+/// <param name="ReachedTimeLimit">True when the time limit cut the search short: the schedule is valid but
+/// may then differ from run to run; with time to spare, the same input and seed give the same schedule.</param>
+public sealed record MatchResult(MatchSchedule Schedule, MatchProblem Problem, Timetable Timetable, int UnplacedPins, bool ReachedTimeLimit = false);
 
 /// <summary>
 /// Entry point of the engine. Pipeline (see docs/decisions/0002-matching-engine.md):
@@ -48,13 +51,13 @@ public static class MatchingEngine
 
         var best = Better(flowBased, compact);
         progress?.Report(new("improving score", 0.6));
-        Repairer.ImproveScore(best, DateTime.UtcNow + (deadline - DateTime.UtcNow) / 3, scarcity, cancellation);
+        Repairer.ImproveScore(best, deadline, scarcity, cancellation);
         progress?.Report(new("polishing idle gaps", 0.7));
         GapPolisher.Polish(best, options.Seed, options.PolishPasses, deadline, scarcity, cancellation);
 
         progress?.Report(new("done", 1.0));
         var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, fixedTables);
-        return new MatchResult(schedule, problem, best, 0);
+        return new MatchResult(schedule, problem, best, UnplacedPins: 0, ReachedTimeLimit: DateTime.UtcNow > deadline);
     }
 
     /// <summary>The naive baseline (best score first, first free slot), with the same figures.</summary>

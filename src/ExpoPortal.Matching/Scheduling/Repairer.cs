@@ -46,14 +46,18 @@ public static class Repairer
     /// Score improvement: each unused candidate, best first, may push out meetings worth less than itself
     /// (which then look for another slot). A change is kept only if the total score rises.
     /// </summary>
+    private const int MaxImproveAttempts = 40_000;
+
     public static int ImproveScore(Timetable timetable, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default)
     {
         var problem = timetable.Problem;
         var gained = 0;
+        var attempts = 0;
         foreach (var k in GreedyScheduler.ByScore(problem, mustMeetFirst: true).ToList())
         {
             if (timetable.IsPlaced(k) || problem.PairScore[k] == 0) continue;
-            if (DateTime.UtcNow > deadline) break;
+            // A fixed amount of work keeps runs reproducible; the deadline is only a safety stop.
+            if (++attempts > MaxImproveAttempts || DateTime.UtcNow > deadline) break;
             cancellation.ThrowIfCancellationRequested();
             var before = timetable.Score;
             if (!ForceIn(timetable, k, scarcity, problem.PairScore[k] + 1, out var ejected)) continue;

@@ -18,20 +18,7 @@ public static class Replanner
     {
         var problem = new MatchProblem(changed, CandidateSource.Resolve(changed, (options ?? new()).Scoring));
         var probe = new Timetable(problem);
-        var stillValid = new List<Meeting>();
-        // Keep a previous meeting when it can still be pinned as is (PinPlacer's rules, one at a time).
-        foreach (var m in previous.Meetings)
-        {
-            try
-            {
-                PinPlacer.Place(probe, new MatchSchedule([m]));
-                stillValid.Add(m);
-            }
-            catch (Io.MatchFormatException)
-            {
-                // Affected by the change: left for the engine to re-place or drop.
-            }
-        }
+        var stillValid = PinPlacer.PlaceValid(probe, previous.Meetings);
         var result = MatchingEngine.Solve(changed, options, new MatchSchedule(stillValid), progress, cancellation);
         var before = previous.Meetings.Select(m => (m.Participant, m.Exhibitor)).ToHashSet();
         var now = result.Schedule.Meetings.Select(m => (m.Participant, m.Exhibitor)).ToHashSet();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Matching.Io;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpoPortal.IntegrationTests.Matchmaking;
 
@@ -33,9 +34,27 @@ public sealed class MatchingEndpointTests(DemoAppFixture fixture) : IClassFixtur
         var meetings = run.GetProperty("figures").GetProperty("meetings").GetInt32();
         Assert.True(meetings > 1000, $"only {meetings} meetings");
 
+        // The buyer sees nothing of the proposals until they are published.
+        using var buyer = await fixture.App.SignInAsync("buyer@expo.demo");
+        var buyerId = await BuyerIdAsync();
+        var agendaUrl = $"/api/events/{AndongDemo.Slug}/participants/{buyerId}/agenda";
+        var proposedToBuyer = (await organizer.GetFromJsonAsync<JsonElement>(agendaUrl, Ct)).GetArrayLength();
+        Assert.True(proposedToBuyer > 0, "the demo buyer got no proposal");
+        Assert.Equal(0, (await buyer.GetFromJsonAsync<JsonElement>(agendaUrl, Ct)).GetArrayLength());
+
         var published = await organizer.PostAsync($"{location}/publish", null, Ct);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal(meetings, await published.Content.ReadFromJsonAsync<int>(Ct));
+        var agenda = await buyer.GetFromJsonAsync<JsonElement>(agendaUrl, Ct);
+        Assert.Equal(proposedToBuyer, agenda.GetArrayLength());
+        Assert.All(agenda.EnumerateArray(), m => Assert.Equal("Scheduled", m.GetProperty("status").GetString()));
+    }
+
+    private async Task<int> BuyerIdAsync()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ExpoPortal.Infrastructure.Identity.ApplicationUser>>();
+        return (await users.FindByEmailAsync("buyer@expo.demo"))!.ParticipantId!.Value;
     }
 
     [Fact]
