@@ -11,8 +11,17 @@ results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet test ExpoPortal.sln -c Release --logger trx --results-directory "$results" "$@"
-status=$?
+if ! dotnet build ExpoPortal.sln -c Release; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# One project at a time, each with its own result file (parallel runs could give two files the same name).
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
 
 passed=0
 failed=0
