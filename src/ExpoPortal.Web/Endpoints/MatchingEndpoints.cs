@@ -20,44 +20,42 @@ public static class MatchingEndpoints
         runs.MapPost("/runs", async Task<Results<Accepted<MatchingRunView>, ProblemHttpResult>> (
             string slug, StartRunRequest? request, HttpContext http, EventService events, MatchmakingService matching, CancellationToken ct) =>
         {
-            if (await events.FindAsync(slug, ct) is not { } expo) return NoEvent(slug);
+            if (await events.FindAsync(slug, ct) is not { } expo) return ApiProblem.EventNotFound(slug);
             request ??= new StartRunRequest();
             var queued = await matching.QueueRunAsync(http.User.ToActor(), expo.Id, request.TimeLimitSeconds, request.Seed, request.Replan, ct);
-            if (!queued.Succeeded) return MeetingEndpoints.Problem(queued.Error!);
+            if (!queued.Succeeded) return ApiProblem.From(queued.Error!);
             return TypedResults.Accepted($"/api/events/{slug}/matching/runs/{queued.Value}", await matching.GetRunAsync(queued.Value, ct));
         });
 
         runs.MapGet("/runs", async (string slug, EventService events, MatchmakingService matching, CancellationToken ct) =>
             await events.FindAsync(slug, ct) is { } expo
                 ? Results.Ok(await matching.ListRunsAsync(expo.Id, ct))
-                : NoEvent(slug));
+                : ApiProblem.EventNotFound(slug));
 
         runs.MapGet("/runs/{runId:int}", async Task<Results<Ok<MatchingRunView>, ProblemHttpResult>> (
             string slug, int runId, EventService events, MatchmakingService matching, CancellationToken ct) =>
             await events.FindAsync(slug, ct) is { } expo && await matching.GetRunAsync(runId, ct) is { } run && run.EventId == expo.Id
                 ? TypedResults.Ok(run)
-                : MeetingEndpoints.Problem(Error.NotFound("run_not_found", $"No matching run {runId} for event '{slug}'.")));
+                : ApiProblem.From(Error.NotFound("run_not_found", $"No matching run {runId} for event '{slug}'.")));
 
         runs.MapPost("/runs/{runId:int}/cancel", async Task<Results<NoContent, ProblemHttpResult>> (
             int runId, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
             await matching.CancelAsync(http.User.ToActor(), runId, ct) is { Succeeded: false } failed
-                ? MeetingEndpoints.Problem(failed.Error!)
+                ? ApiProblem.From(failed.Error!)
                 : TypedResults.NoContent());
 
         runs.MapPost("/runs/{runId:int}/publish", async Task<Results<Ok<int>, ProblemHttpResult>> (
             int runId, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
         {
             var published = await matching.PublishAsync(http.User.ToActor(), runId, ct);
-            return published.Succeeded ? TypedResults.Ok(published.Value) : MeetingEndpoints.Problem(published.Error!);
+            return published.Succeeded ? TypedResults.Ok(published.Value) : ApiProblem.From(published.Error!);
         });
 
         // The event as an expo-match/1 file, to solve and check offline with the expo-match command line.
         runs.MapGet("/instance", async (string slug, EventService events, MatchmakingService matching, CancellationToken ct) =>
             await events.FindAsync(slug, ct) is { } expo && await matching.ExportAsync(expo.Id, ct) is { } instance
                 ? Results.Text(InstanceWriter.Write(instance), "application/json; charset=utf-8")
-                : NoEvent(slug));
+                : ApiProblem.EventNotFound(slug));
         return app;
     }
-
-    private static ProblemHttpResult NoEvent(string slug) => MeetingEndpoints.Problem(Error.NotFound("event_not_found", $"No event '{slug}'."));
 }
