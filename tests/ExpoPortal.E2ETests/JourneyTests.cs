@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace ExpoPortal.E2ETests;
 
-public sealed class OrganizerJourneyTests(PostgresServer postgres, BrowserFixture browser)
+public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -77,6 +77,39 @@ public sealed class OrganizerJourneyTests(PostgresServer postgres, BrowserFixtur
         catch
         {
             await Screenshot(page, "FAILED-directory");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Exhibitor_switches_to_Korean_on_the_sign_in_page_and_opens_its_own_listing()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync();
+            await page.ClickAsync("[data-testid=lang-ko]"); // a plain link on the static sign-in page
+            await page.WaitForFunctionAsync("document.documentElement.lang === 'ko'");
+            Assert.Contains("로그인", await page.InnerTextAsync("h1"));
+            await login.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
+
+            // Sign-in returns to the (static) landing page, whose menu already shows the exhibitor's pages.
+            await page.ClickAsync("[data-testid=nav-listing]");
+            await new DashboardPage(page).WaitUntilInteractiveAsync();
+            await page.WaitForSelectorAsync("[data-testid=listing-name]");
+
+            var own = AndongDemo.Generate().Exhibitors.First(x => x.ProvinceCode == "KR-47");
+            Assert.Equal(own.Name.Ko, (await page.InnerTextAsync("[data-testid=listing-name]")).Trim());
+            Assert.Equal(own.Booth!.Code, (await page.InnerTextAsync("[data-testid=listing-booth]")).Trim());
+            Assert.Equal(0, await page.Locator("[data-testid=nav-organizer]").CountAsync());
+            await Screenshot(page, "exhibitor-listing-ko");
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-exhibitor-listing");
             throw;
         }
     }
