@@ -92,4 +92,18 @@ public class CheckerTests
         var report = ScheduleChecker.Check(Event, Event.Pairs!, schedule, compareClaimedFigures: true);
         Assert.Contains(report.Violations, v => v.Kind == ViolationKind.FigureMismatch && v.Message.StartsWith("score"));
     }
+
+    [Fact]
+    public void Back_to_back_meetings_in_different_halls_count_as_hall_changes()
+    {
+        var instance = new MatchInstance(Slots(3),
+            [Exhibitor("E1") with { Hall = "A" }, Exhibitor("E2") with { Hall = "B" }, Exhibitor("E3") with { Hall = "A" }],
+            [Participant("P1"), Participant("P2")], [],
+            [Pair("P1", "E1"), Pair("P1", "E2"), Pair("P1", "E3"), Pair("P2", "E3")]);
+        // P1: E1 (A) → E2 (B) → E3 (A): two changes. P2 alone: none.
+        var report = ScheduleChecker.Check(instance, instance.Pairs!, new MatchSchedule(
+            [M("P1", "E1", "s1", 1), M("P1", "E2", "s2", 1), M("P1", "E3", "s3", 1), M("P2", "E3", "s1", 1)]));
+        Assert.True(report.IsValid);
+        Assert.Equal(2, report.HallChanges);
+    }
 }

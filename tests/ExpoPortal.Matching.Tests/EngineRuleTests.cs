@@ -143,4 +143,30 @@ public class EngineRuleTests
         Assert.Equal(17, schedule.Bound);
         Assert.Equal(0, schedule.Gap);
     }
+
+    [Fact]
+    public void Progress_is_reported_stage_by_stage_up_to_done()
+    {
+        var instance = Instance(2, [Exhibitor("E1")], [Participant("P1")], [Pair("P1", "E1")]);
+        var stages = new List<MatchProgress>();
+        MatchingEngine.Solve(instance, null, null, new SynchronousProgress(stages.Add), TestContext.Current.CancellationToken);
+        Assert.Equal("scoring", stages[0].Stage);
+        Assert.Equal(("done", 1.0), (stages[^1].Stage, stages[^1].Fraction));
+        Assert.True(stages.Zip(stages.Skip(1)).All(x => x.First.Fraction <= x.Second.Fraction));
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_with_OperationCanceledException()
+    {
+        var instance = Instance(2, [Exhibitor("E1")], [Participant("P1")], [Pair("P1", "E1")]);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => MatchingEngine.Solve(instance, cancellation: cancelled.Token));
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the calls in order, now.</summary>
+    private sealed class SynchronousProgress(Action<MatchProgress> report) : IProgress<MatchProgress>
+    {
+        public void Report(MatchProgress value) => report(value);
+    }
 }

@@ -171,8 +171,8 @@ public static class AndongDemo
             var booth = freeBooths.FirstOrDefault(b => b.Zone == industry.ToString()) ?? freeBooths.First();
             freeBooths.Remove(booth);
             exhibitor.AssignBooth(booth);
-            // Two-table booths can hold more meetings; everyone gets a fairness floor of four.
-            exhibitor.SetMeetingLimits(4, booth.MeetingTables * 12);
+            // Up to 20 of the 26 slots per table, leaving the firm time to breathe; a fairness floor of four for everyone.
+            exhibitor.SetMeetingLimits(4, booth.MeetingTables * 20);
             exhibitors.Add(exhibitor);
         }
         return exhibitors;
@@ -258,7 +258,8 @@ public static class AndongDemo
                 .Select(code => random.NextDouble() < 0.25 ? code[..4] : code)
                 .Select(HsCode.Parse).ToList();
             p.SetInterests(hs, categories);
-            p.SetMaxMeetings(isMember ? random.Next(6, 13) : random.Next(8, 15));
+            // Demand about matches the tables' capacity (≈5,500 wanted, ≈6,000 possible), so everyone can be served.
+            p.SetMaxMeetings(isMember ? random.Next(3, 8) : random.Next(5, 11));
 
             if (!isMember)
             {

@@ -21,7 +21,7 @@ public sealed record B2bResult(int Breaks, int[] Slots, double Seconds, bool Pro
 /// the calibration in issue 3 found best: core-based search as the one full worker (the other does
 /// neighbourhood search), a per-slot load limit, per business "one contiguous window or a has-a-break
 /// flag" (only windows whose meetings fit, checked by bipartite matching), breaks as plain literals.
-/// Phases: (1) a zero-break feasibility model settles "0 breaks" fast either way; (2) core-based
+/// Phases: (1) a zero-break feasibility model, which refutes "0 breaks" fast; (2) core-based
 /// minimisation, which proves its bound early; (3) if its solutions lag behind the bound, feasibility
 /// models "at most B breaks, at most B businesses breaking" for B rising from the proven bound.
 /// </summary>
@@ -33,7 +33,8 @@ public static class B2bSolver
         var clock = Stopwatch.StartNew();
         Trace($"start");
 
-        // Phase 1: can every business keep one contiguous window? A pure feasibility model answers fast.
+        // Phase 1: can every business keep one contiguous window? This feasibility model proves "no" in
+        // well under a second; a "yes" is usually found by the core search of phase 2 instead.
         var zero = new B2bModel(problem, options.Fairness);
         zero.ForbidBreaksExcept([]);
         var zeroRun = zero.Run(options, Math.Min(options.TimeLimit.TotalSeconds * 0.12, 0.6), cancellation, coreSearch: false);

@@ -1,10 +1,14 @@
-using ExpoPortal.Cli;
-using ExpoPortal.Cli.Commands;
+extern alias cli;
+
+using cli::ExpoPortal.Cli;
+using cli::ExpoPortal.Cli.Commands;
 using ExpoPortal.Matching.Io;
 using ExpoPortal.Matching.Model;
 using static ExpoPortal.Matching.Tests.Tiny;
 
-namespace ExpoPortal.Matching.Tests;
+namespace ExpoPortal.IntegrationTests.Cli;
+
+/// <summary>The expo-match command line on files (solve, check, b2b): exit codes and one-line errors.</summary>
 
 public sealed class CliTests : IDisposable
 {
