@@ -56,6 +56,23 @@ public class EngineRuleTests
     }
 
     [Fact]
+    public void Every_participant_gets_a_first_meeting_before_a_popular_one_gets_a_second()
+    {
+        // P1 is the better match for both booths, but each booth takes one meeting only: P2 must not go home empty.
+        var instance = Instance(2, [Exhibitor("E1", max: 1), Exhibitor("E2", max: 1)], [Participant("P1"), Participant("P2")],
+            [Pair("P1", "E1", 100), Pair("P1", "E2", 100), Pair("P2", "E1", 1)]);
+
+        var fair = Solve(instance);
+        var plain = MatchingEngine.Solve(instance, new MatchOptions { Seed = 7, EveryParticipantMeets = false },
+            cancellation: TestContext.Current.CancellationToken).Schedule;
+
+        Assert.Equal([("P1", "E2"), ("P2", "E1")], fair.Meetings.Select(m => (m.Participant, m.Exhibitor)).Order());
+        Assert.Equal(101, fair.Score);
+        Assert.Equal(200, plain.Score);
+        Assert.DoesNotContain(plain.Meetings, m => m.Participant == "P2");
+    }
+
+    [Fact]
     public void Only_listed_pairs_meet()
     {
         var schedule = Solve(Instance(4, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1"), Participant("P2")], [Pair("P1", "E1"), Pair("P2", "E2")]));

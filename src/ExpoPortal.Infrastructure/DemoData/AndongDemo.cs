@@ -231,7 +231,8 @@ public static class AndongDemo
             {
                 fullName = local.Name.FullName();
                 languages = [.. home.Languages];
-                if (random.NextDouble() < 0.6) languages.Add("en");
+                // Buyers whose language no interpreter of the pool speaks (German, French, Arabic...) do business in English.
+                if (random.NextDouble() < 0.6 || !languages.Any(InterpretedLanguages.Contains)) languages.Add("en");
             }
 
             var company = isMember
@@ -323,10 +324,16 @@ public static class AndongDemo
             .Take(3)
             .Select(x => new DemoWish(p, x, WishedBy.Participant, WishLevel.MustMeet));
 
+    /// <summary>The foreign language of each interpreter of the pool (each also speaks Korean).</summary>
+    private static readonly string[] InterpreterForeignLanguages =
+        ["en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "zh", "zh", "zh", "zh", "zh", "zh",
+         "ja", "ja", "ja", "ja", "ja", "vi", "vi", "vi", "es", "es", "ru", "ru", "ru", "id"];
+
+    private static readonly HashSet<string> InterpretedLanguages = [.. InterpreterForeignLanguages];
+
     private static List<Interpreter> Interpreters(Event expo, Random random)
     {
-        string[] foreign = ["en", "en", "en", "en", "en", "en", "en", "en", "en", "en", "zh", "zh", "zh", "zh", "zh", "zh",
-            "ja", "ja", "ja", "ja", "ja", "vi", "vi", "vi", "es", "es", "ru", "ru", "ru", "id"];
+        var foreign = InterpreterForeignLanguages;
         var list = new List<Interpreter>(InterpreterCount);
         for (var i = 0; i < InterpreterCount; i++)
         {

@@ -11,6 +11,13 @@ public sealed record MatchOptions
     /// <summary>Passes of local moves over the meetings that still have idle gaps.</summary>
     public int PolishPasses { get; init; } = 80;
     public ScoringWeights Scoring { get; init; } = ScoringWeights.Default;
+
+    /// <summary>
+    /// Buyer-side fairness floor: every participant with a candidate gets at least one meeting where the tables
+    /// allow, before popular pairs get more (ranked after must-meets and exhibitor minimums). Off, the engine
+    /// maximises the plain score.
+    /// </summary>
+    public bool EveryParticipantMeets { get; init; } = true;
 }
 
 /// <summary>Where a run is; reported to an <see cref="IProgress{T}"/>.</summary>

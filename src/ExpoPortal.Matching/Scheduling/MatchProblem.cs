@@ -50,6 +50,13 @@ public sealed class MatchProblem
     }
 
     public MatchInstance Instance { get; }
+
+    /// <summary>See <see cref="MatchOptions.EveryParticipantMeets"/>.</summary>
+    public bool ParticipantFloor { get; init; }
+
+    /// <summary>With the floor on, a participant who has candidates is owed one meeting.</summary>
+    public bool IsOwedAMeeting(int participant) =>
+        ParticipantFloor && ParticipantCapacity[participant] > 0 && PairsOfParticipant[participant].Length > 0;
     public SlotGrid Grid { get; }
     public int Slots => Grid.Count;
     public int Participants => ParticipantCapacity.Length;

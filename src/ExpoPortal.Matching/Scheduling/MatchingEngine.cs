@@ -15,8 +15,8 @@ public sealed record MatchResult(MatchSchedule Schedule, MatchProblem Problem, T
 
 /// <summary>
 /// Entry point of the engine. Pipeline (see docs/decisions/0002-matching-engine.md):
-/// pins → choose meetings by min-cost flow (must-meets, concave fairness) → timetable slot by slot →
-/// repair (force must-meets and minimums, fill) → compare with a compact greedy → polish idle gaps.
+/// pins → choose meetings by min-cost flow (must-meets, concave fairness for exhibitors and participants) →
+/// timetable slot by slot → repair (force must-meets, exhibitor minimums and participants' first meeting, fill) → compare with a compact greedy → polish idle gaps.
 /// </summary>
 public static class MatchingEngine
 {
@@ -28,7 +28,7 @@ public static class MatchingEngine
         var deadline = DateTime.UtcNow + options.TimeLimit;
         progress?.Report(new("scoring", 0.0));
         var pairs = CandidateSource.Resolve(instance, options.Scoring);
-        var problem = new MatchProblem(instance, pairs);
+        var problem = new MatchProblem(instance, pairs) { ParticipantFloor = options.EveryParticipantMeets };
         progress?.Report(new("bound", 0.1));
         var bound = ScoreBound.Compute(problem);
         cancellation.ThrowIfCancellationRequested();
@@ -79,15 +79,19 @@ public static class MatchingEngine
             ScheduleChecker.CountIdleGaps(problem.Grid, meetings), below, mustMissed);
     }
 
-    /// <summary>Fewer must-meets missed, then fewer exhibitors below minimum, then higher score, then fewer gaps.</summary>
+    /// <summary>
+    /// Fewer must-meets missed, then fewer exhibitors below minimum, then fewer participants left without a
+    /// meeting they are owed, then higher score, then fewer gaps.
+    /// </summary>
     private static Timetable Better(Timetable a, Timetable b)
     {
-        static (int, int, long, int) Key(Timetable t)
+        static (int, int, int, long, int) Key(Timetable t)
         {
             var problem = t.Problem;
             var must = Enumerable.Range(0, problem.PairCount).Count(k => problem.PairMustMeet[k] && !t.IsPlaced(k));
             var below = Enumerable.Range(0, problem.Exhibitors).Count(e => t.ExhibitorMeetings[e] < problem.OwedMinimum(e));
-            return (must, below, -t.Score, t.TotalGaps());
+            var without = Enumerable.Range(0, problem.Participants).Count(p => problem.IsOwedAMeeting(p) && t.ParticipantMeetings[p] == 0);
+            return (must, below, without, -t.Score, t.TotalGaps());
         }
         return Key(b).CompareTo(Key(a)) < 0 ? b : a;
     }

@@ -4,12 +4,14 @@ namespace ExpoPortal.Matching.Scheduling;
 /// Chooses which pairs should meet, ignoring time: a min-cost flow on the candidate graph.
 /// Must-meets carry a large bonus; exhibitor fairness is a concave utility: each exhibitor has two
 /// parallel arcs to the sink, the first (capacity = the minimum it is owed) with a bonus, so the flow
-/// fills every small exhibitor's minimum before it gives a popular one its extra meetings.
+/// fills every small exhibitor's minimum before it gives a popular one its extra meetings. Participants get
+/// the same treatment for their first meeting (<see cref="MatchOptions.EveryParticipantMeets"/>).
 /// </summary>
 public static class MeetingSelector
 {
     internal const long MustMeetBonus = 1_000_000;
     internal const long FairnessBonus = 10_000;
+    internal const long ParticipantFloorBonus = 5_000;
 
     /// <param name="timetable">Already placed (pinned) meetings are kept and use up capacity.</param>
     public static bool[] Select(Timetable timetable)
@@ -22,7 +24,10 @@ public static class MeetingSelector
         {
             var left = problem.ParticipantCapacity[p] - timetable.ParticipantMeetings[p];
             if (left <= 0) continue;
-            network.AddArc(network.Source, p, left, 0);
+            // Buyer-side fairness: a participant's first meeting is worth a bonus, like an exhibitor's minimum.
+            var owed = problem.IsOwedAMeeting(p) && timetable.ParticipantMeetings[p] == 0 ? 1 : 0;
+            if (owed > 0) network.AddArc(network.Source, p, owed, -ParticipantFloorBonus);
+            if (left > owed) network.AddArc(network.Source, p, left - owed, 0);
             supply += left;
         }
         var arcs = new List<(int Arc, int Pair)>();

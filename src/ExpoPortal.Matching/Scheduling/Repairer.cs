@@ -28,7 +28,16 @@ public static class Repairer
             }
         }
 
-        // 3. The rest of the chosen pairs, then any candidate that still fits.
+        // 3. Participants still without the one meeting they are owed: their best pair that fits, else forced in.
+        for (var p = 0; p < problem.Participants; p++)
+        {
+            if (!problem.IsOwedAMeeting(p) || timetable.ParticipantMeetings[p] > 0) continue;
+            var candidates = problem.PairsOfParticipant[p].OrderByDescending(k => problem.PairScore[k]).ThenBy(k => k).ToList();
+            if (!candidates.Any(k => GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity)))
+                candidates.Any(k => ForceIn(timetable, k, scarcity));
+        }
+
+        // 4. The rest of the chosen pairs, then any candidate that still fits.
         if (chosen is not null)
             foreach (var k in order.Where(k => chosen[k] && !timetable.IsPlaced(k)))
                 GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity);
@@ -38,7 +47,8 @@ public static class Repairer
 
     /// <summary>
     /// Places pair k by removing the cheapest set of blocking meetings (never pinned ones, never must-meets,
-    /// never one that would drop an exhibitor below its owed minimum), then tries to re-place those.
+    /// never one that would drop an exhibitor below its owed minimum or leave a participant without the
+    /// meeting it is owed), then tries to re-place those.
     /// </summary>
     private static bool ForceIn(Timetable timetable, int k, int[]? scarcity) => ForceIn(timetable, k, scarcity, long.MaxValue, out _);
 
@@ -136,7 +146,9 @@ public static class Repairer
     {
         var problem = timetable.Problem;
         var e = problem.PairExhibitor[pair];
+        var p = problem.PairParticipant[pair];
         return !timetable.Pinned[pair] && !problem.PairMustMeet[pair]
-            && timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e);
+            && timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e)
+            && (!problem.IsOwedAMeeting(p) || timetable.ParticipantMeetings[p] > 1);
     }
 }
