@@ -28,6 +28,20 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "events",
                 columns: table => new
                 {
@@ -121,6 +135,38 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "matching_runs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    event_id = table.Column<int>(type: "integer", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    time_limit_seconds = table.Column<int>(type: "integer", nullable: false),
+                    seed = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    queued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    replan = table.Column<bool>(type: "boolean", nullable: false),
+                    kept_meetings = table.Column<int>(type: "integer", nullable: true),
+                    moved_meetings = table.Column<int>(type: "integer", nullable: true),
+                    pinned_meetings = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    figures = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_matching_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_matching_runs_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "participants",
                 columns: table => new
                 {
@@ -138,6 +184,7 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     hs_interests = table.Column<List<string>>(type: "text[]", nullable: false),
                     category_interests = table.Column<string[]>(type: "text[]", nullable: false),
                     import_scale = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    max_meetings = table.Column<int>(type: "integer", nullable: false, defaultValue: 10),
                     arrives_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     departs_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     hotel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -146,6 +193,7 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_participants", x => x.id);
+                    table.CheckConstraint("ck_participants_max_meetings", "max_meetings BETWEEN 1 AND 100");
                     table.CheckConstraint("ck_participants_stay", "departs_at > arrives_at");
                     table.ForeignKey(
                         name: "fk_participants_events_event_id",
@@ -246,12 +294,15 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     export_markets = table.Column<List<string>>(type: "text[]", nullable: false),
                     target_markets = table.Column<List<string>>(type: "text[]", nullable: false),
                     languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    min_meetings = table.Column<int>(type: "integer", nullable: false, defaultValue: 4),
+                    max_meetings = table.Column<int>(type: "integer", nullable: false, defaultValue: 20),
                     booth_id = table.Column<int>(type: "integer", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_exhibitors", x => x.id);
+                    table.CheckConstraint("ck_exhibitors_meeting_limits", "min_meetings >= 0 AND max_meetings >= 1 AND min_meetings <= max_meetings");
                     table.ForeignKey(
                         name: "fk_exhibitors_booths_event_id_booth_id",
                         columns: x => new { x.event_id, x.booth_id },
@@ -334,12 +385,48 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "meeting_wishes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    event_id = table.Column<int>(type: "integer", nullable: false),
+                    participant_id = table.Column<int>(type: "integer", nullable: false),
+                    exhibitor_id = table.Column<int>(type: "integer", nullable: false),
+                    wished_by = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meeting_wishes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meeting_wishes_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_meeting_wishes_exhibitors_exhibitor_id",
+                        column: x => x.exhibitor_id,
+                        principalTable: "exhibitors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_meeting_wishes_participants_participant_id",
+                        column: x => x.participant_id,
+                        principalTable: "participants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "meetings",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     event_id = table.Column<int>(type: "integer", nullable: false),
+                    matching_run_id = table.Column<int>(type: "integer", nullable: true),
                     participant_id = table.Column<int>(type: "integer", nullable: false),
                     exhibitor_id = table.Column<int>(type: "integer", nullable: false),
                     time_slot_id = table.Column<int>(type: "integer", nullable: false),
@@ -371,6 +458,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         name: "fk_meetings_interpreters_interpreter_id",
                         column: x => x.interpreter_id,
                         principalTable: "interpreters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_meetings_matching_runs_matching_run_id",
+                        column: x => x.matching_run_id,
+                        principalTable: "matching_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -575,9 +668,42 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 column: "event_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_matching_runs_event_id_queued_at",
+                table: "matching_runs",
+                columns: new[] { "event_id", "queued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_matching_runs_one_active_per_event",
+                table: "matching_runs",
+                column: "event_id",
+                unique: true,
+                filter: "status IN ('Queued', 'Running')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_wishes_event_id",
+                table: "meeting_wishes",
+                column: "event_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_wishes_exhibitor_id",
+                table: "meeting_wishes",
+                column: "exhibitor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_wishes_participant_id_exhibitor_id_wished_by",
+                table: "meeting_wishes",
+                columns: new[] { "participant_id", "exhibitor_id", "wished_by" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_meetings_event_id_status",
                 table: "meetings",
                 columns: new[] { "event_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_matching_run_id",
+                table: "meetings",
+                column: "matching_run_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_meetings_time_slot_id",
@@ -646,7 +772,13 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "exhibitor_products");
+
+            migrationBuilder.DropTable(
+                name: "meeting_wishes");
 
             migrationBuilder.DropTable(
                 name: "meetings");
@@ -659,6 +791,9 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "interpreters");
+
+            migrationBuilder.DropTable(
+                name: "matching_runs");
 
             migrationBuilder.DropTable(
                 name: "time_slots");

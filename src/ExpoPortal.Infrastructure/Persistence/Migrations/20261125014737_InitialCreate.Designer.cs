@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpoPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124235943_InitialCreate")]
+    [Migration("20261125014737_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -175,6 +175,18 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<int>("MaxMeetings")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(20)
+                        .HasColumnName("max_meetings");
+
+                    b.Property<int>("MinMeetings")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(4)
+                        .HasColumnName("min_meetings");
+
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -216,7 +228,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("EventId", "Industry")
                         .HasDatabaseName("ix_exhibitors_event_id_industry");
 
-                    b.ToTable("exhibitors", (string)null);
+                    b.ToTable("exhibitors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exhibitors_meeting_limits", "min_meetings >= 0 AND max_meetings >= 1 AND min_meetings <= max_meetings");
+                        });
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Interpreters.Interpreter", b =>
@@ -257,6 +272,86 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("interpreters", (string)null);
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Matchmaking.MatchingRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int?>("KeptMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("kept_meetings");
+
+                    b.Property<int?>("MovedMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("moved_meetings");
+
+                    b.Property<int>("PinnedMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("pinned_meetings");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<bool>("Replan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replan");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TimeLimitSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("time_limit_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matching_runs");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_matching_runs_one_active_per_event")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("EventId", "QueuedAt")
+                        .HasDatabaseName("ix_matching_runs_event_id_queued_at");
+
+                    b.ToTable("matching_runs", (string)null);
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -281,6 +376,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Property<int?>("InterpreterId")
                         .HasColumnType("integer")
                         .HasColumnName("interpreter_id");
+
+                    b.Property<int?>("MatchingRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("matching_run_id");
 
                     b.Property<string>("Origin")
                         .IsRequired()
@@ -313,6 +412,9 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_meetings");
 
+                    b.HasIndex("MatchingRunId")
+                        .HasDatabaseName("ix_meetings_matching_run_id");
+
                     b.HasIndex("TimeSlotId")
                         .HasDatabaseName("ix_meetings_time_slot_id");
 
@@ -338,6 +440,55 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_meetings_table_number", "table_number >= 1");
                         });
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingWish", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("ExhibitorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exhibitor_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("WishedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("wished_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_wishes");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_meeting_wishes_event_id");
+
+                    b.HasIndex("ExhibitorId")
+                        .HasDatabaseName("ix_meeting_wishes_exhibitor_id");
+
+                    b.HasIndex("ParticipantId", "ExhibitorId", "WishedBy")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_wishes_participant_id_exhibitor_id_wished_by");
+
+                    b.ToTable("meeting_wishes", (string)null);
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Participants.Participant", b =>
@@ -431,6 +582,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<int>("MaxMeetings")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10)
+                        .HasColumnName("max_meetings");
+
                     b.HasKey("Id")
                         .HasName("pk_participants");
 
@@ -442,6 +599,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("participants", null, t =>
                         {
+                            t.HasCheckConstraint("ck_participants_max_meetings", "max_meetings BETWEEN 1 AND 100");
+
                             t.HasCheckConstraint("ck_participants_stay", "departs_at > arrives_at");
                         });
                 });
@@ -640,6 +799,29 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_users_one_profile", "exhibitor_id IS NULL OR participant_id IS NULL");
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1174,6 +1356,51 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Matchmaking.MatchingRun", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matching_runs_events_event_id");
+
+                    b.OwnsOne("ExpoPortal.Domain.Matchmaking.MatchingFigures", "Figures", b1 =>
+                        {
+                            b1.Property<int>("MatchingRunId");
+
+                            b1.Property<long>("Bound");
+
+                            b1.Property<int>("ExhibitorsBelowMinimum");
+
+                            b1.Property<double>("Gap");
+
+                            b1.Property<int>("IdleGaps");
+
+                            b1.Property<int>("Meetings");
+
+                            b1.Property<int>("MustMeetMissed");
+
+                            b1.Property<long>("Score");
+
+                            b1.Property<double>("Seconds");
+
+                            b1.HasKey("MatchingRunId");
+
+                            b1.ToTable("matching_runs");
+
+                            b1
+                                .ToJson("figures")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchingRunId")
+                                .HasConstraintName("fk_matching_runs_matching_runs_id");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("ExpoPortal.Domain.Events.Event", null)
@@ -1195,6 +1422,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("InterpreterId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_interpreters_interpreter_id");
+
+                    b.HasOne("ExpoPortal.Domain.Matchmaking.MatchingRun", null)
+                        .WithMany()
+                        .HasForeignKey("MatchingRunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_matching_runs_matching_run_id");
 
                     b.HasOne("ExpoPortal.Domain.Participants.Participant", "Participant")
                         .WithMany()
@@ -1244,6 +1477,30 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Participant");
 
                     b.Navigation("TimeSlot");
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingWish", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_wishes_events_event_id");
+
+                    b.HasOne("ExpoPortal.Domain.Exhibitors.Exhibitor", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_wishes_exhibitors_exhibitor_id");
+
+                    b.HasOne("ExpoPortal.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_wishes_participants_participant_id");
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Participants.Participant", b =>
