@@ -50,7 +50,7 @@ public sealed class MatchingRunExecutor(
                 var replan = Replanner.Replan(instance, new M.MatchSchedule([.. pinned.Meetings, .. proposals.Meetings]), options, progress, ct);
                 return (replan.Result, replan.Kept - pinned.Meetings.Count, replan.Moved);
             }, ct);
-            await SaveAsync(runId, result.Schedule, pinned, result.UnplacedPins, kept, moved);
+            await SaveAsync(runId, result.Schedule, instance.Participants.Count, pinned, result.UnplacedPins, kept, moved);
             logger.LogInformation("Matching run {RunId} done: {Meetings} meetings, gap {Gap:P2}, {IdleGaps} idle gaps",
                 runId, result.Schedule.Meetings.Count, result.Schedule.Gap, result.Schedule.IdleGaps);
         }
@@ -70,7 +70,7 @@ public sealed class MatchingRunExecutor(
         }
     }
 
-    private async Task SaveAsync(int runId, M.MatchSchedule schedule, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
+    private async Task SaveAsync(int runId, M.MatchSchedule schedule, int participants, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
     {
         var now = clock.GetUtcNow();
         var pinnedKeys = pinned.Meetings.Select(m => (m.Participant, m.Exhibitor, m.Slot)).ToHashSet();
@@ -87,8 +87,10 @@ public sealed class MatchingRunExecutor(
                 m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), runId, now));
         }
 
+        var withMeetings = schedule.Meetings.Select(m => m.Participant).Distinct().Count();
         run.Succeed(new MatchingFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap, schedule.IdleGaps,
-            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds), pinned.Meetings.Count - unplacedPins, now, kept, moved);
+            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds, participants - withMeetings),
+            pinned.Meetings.Count - unplacedPins, now, kept, moved);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }

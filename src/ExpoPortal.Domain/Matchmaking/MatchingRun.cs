@@ -12,8 +12,10 @@ public enum MatchingRunStatus
 }
 
 /// <summary>The quality figures of a solved schedule, read beside the bound: gap = 1 − score / bound.</summary>
+/// <param name="ParticipantsWithoutMeeting">Buyers who would arrive with an empty agenda: the figure organizers check first.</param>
 public sealed record MatchingFigures(
-    int Meetings, long Score, long Bound, double Gap, int IdleGaps, int ExhibitorsBelowMinimum, int MustMeetMissed, double Seconds);
+    int Meetings, long Score, long Bound, double Gap, int IdleGaps, int ExhibitorsBelowMinimum, int MustMeetMissed, double Seconds,
+    int ParticipantsWithoutMeeting);
 
 /// <summary>
 /// One run of the matching engine for an event: who asked, when, with which settings, and what came out.

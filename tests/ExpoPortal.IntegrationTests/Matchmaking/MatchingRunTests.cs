@@ -55,6 +55,8 @@ public sealed class MatchingRunTests(PostgresServer postgres)
         Assert.NotNull(run.Figures);
         Assert.Equal(1, run.PinnedMeetings);
         Assert.InRange(run.Figures!.Gap, 0, 0.10);
+        Assert.Equal(0, run.Figures.ParticipantsWithoutMeeting); // every demo participant has someone to meet
+        Assert.Equal(0, run.Figures.ExhibitorsBelowMinimum);
         await using var db = await DbAsync(app);
         var proposals = await db.Meetings.Where(m => m.MatchingRunId == runId).ToListAsync(Ct);
         Assert.Equal(run.Figures.Meetings - 1, proposals.Count);

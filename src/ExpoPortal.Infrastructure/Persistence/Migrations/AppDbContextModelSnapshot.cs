@@ -1378,6 +1378,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                             b1.Property<int>("MustMeetMissed");
 
+                            b1.Property<int>("ParticipantsWithoutMeeting");
+
                             b1.Property<long>("Score");
 
                             b1.Property<double>("Seconds");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpoPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125014737_InitialCreate")]
+    [Migration("20261125015013_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1380,6 +1380,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                             b1.Property<int>("Meetings");
 
                             b1.Property<int>("MustMeetMissed");
+
+                            b1.Property<int>("ParticipantsWithoutMeeting");
 
                             b1.Property<long>("Score");
 
