@@ -1,6 +1,11 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Application.Events;
+using ExpoPortal.Application.Matchmaking;
+using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ExpoPortal.E2ETests;
@@ -110,6 +115,43 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
         catch
         {
             await Screenshot(page, "FAILED-exhibitor-listing");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task After_the_organizers_publish_the_matching_a_buyer_sees_its_agenda_in_Korean()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        var matching = app.Services.GetRequiredService<MatchmakingService>();
+        var events = app.Services.GetRequiredService<EventService>();
+        var organizer = new Actor("organizer", IsOrganizer: true, null, null);
+        var ct = TestContext.Current.CancellationToken;
+        var eventId = (await events.FindAsync(AndongDemo.Slug, ct))!.Id;
+        var runId = (await matching.QueueRunAsync(organizer, eventId, timeLimitSeconds: 3, ct: ct)).Value;
+        while ((await matching.GetRunAsync(runId, ct))!.Status is MatchingRunStatus.Queued or MatchingRunStatus.Running)
+            await Task.Delay(200, ct);
+        Assert.True((await matching.PublishAsync(organizer, runId, ct)).Succeeded);
+
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync("/my/agenda");
+            await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(page).WaitUntilInteractiveAsync();
+            await page.WaitForSelectorAsync("[data-testid=agenda] tbody tr");
+
+            var rows = await page.Locator("[data-testid=agenda] tbody tr").AllInnerTextsAsync();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, row => Assert.Contains("확정", row)); // scheduled
+            Assert.Contains("2027", rows[0]); // the first meeting's date, in Seoul time
+            await Screenshot(page, "buyer-agenda-ko");
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-buyer-agenda");
             throw;
         }
     }
