@@ -57,7 +57,7 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password)
     {
         var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var token = AntiforgeryTokenIn(page);
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
@@ -66,6 +66,9 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>The antiforgery token of the first form in a page's HTML.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

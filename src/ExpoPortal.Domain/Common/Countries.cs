@@ -61,3 +61,11 @@ public static class KoreanProvinces
             ? (languageCode.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? p.NameKo : p.NameEn)
             : code ?? string.Empty;
 }
+
+/// <summary>Where a company is based, as the directory prints it.</summary>
+public static class Regions
+{
+    /// <summary>The province for Korean firms (경상북도), the country for member firms abroad (베트남).</summary>
+    public static string NameOf(string countryCode, string? provinceCode, string languageCode) =>
+        provinceCode is not null ? KoreanProvinces.NameOf(provinceCode, languageCode) : Countries.NameOf(countryCode, languageCode);
+}

@@ -96,7 +96,7 @@ public sealed class AccessTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     {
         using var client = await fixture.App.SignInAsync("organizer@expo.demo");
         var page = await client.GetStringAsync(Event, Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Tests.Shared.ExpoApp.AntiforgeryTokenIn(page);
 
         var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
         var afterwards = await client.GetAsync(Event, Ct);
