@@ -101,6 +101,35 @@ public class EngineRuleTests
     }
 
     [Fact]
+    public void A_scarce_interpreter_goes_to_the_buyer_who_has_no_other_way_to_meet()
+    {
+        // One interpreter-slot. P1 could use it for E1 (10) but can also meet E2 in English (9); P2 has only E3.
+        var instance = Instance(2,
+            [Exhibitor("E1"), Exhibitor("E2", languages: ["ko", "en"]), Exhibitor("E3")],
+            [Participant("P1", max: 1, languages: ["zh", "en"]), Participant("P2", max: 1, languages: ["zh"])],
+            [Pair("P1", "E1", 10), Pair("P1", "E2", 9), Pair("P2", "E3", 8)],
+            [new Interpreter("I1", ["ko", "zh"], ["s1"])]);
+        var schedule = Solve(instance);
+        Assert.Equal(17, schedule.Score);
+        Assert.Equal(17, schedule.Bound);
+    }
+
+    [Fact]
+    public void The_bound_keeps_each_participants_own_limit_when_interpreters_are_scarce()
+    {
+        // The interpreter pool network lets P2's unused capacity carry P1's interpreted meeting (bound 20);
+        // the Lagrangian bound with a price on the one interpreter-slot does not: 11 is the true optimum.
+        var instance = Instance(2,
+            [Exhibitor("E1"), Exhibitor("E2", languages: ["en"]), Exhibitor("E3")],
+            [Participant("P1", max: 1, languages: ["zh", "en"]), Participant("P2", max: 1, languages: ["zh"])],
+            [Pair("P1", "E1", 10), Pair("P1", "E2", 10), Pair("P2", "E3", 1)],
+            [new Interpreter("I1", ["ko", "zh"], ["s1"])]);
+        var schedule = Solve(instance);
+        Assert.Equal(11, schedule.Score);
+        Assert.Equal(11, schedule.Bound);
+    }
+
+    [Fact]
     public void A_must_meet_is_placed_even_against_a_higher_score()
     {
         // E1 has one slot; P1 (must-meet, low score) and P2 (high score) both want it.

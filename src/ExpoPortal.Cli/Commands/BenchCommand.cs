@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExpoPortal.Matching.B2b;
 using ExpoPortal.Matching.Benchmark;
+using ExpoPortal.Matching.Bound;
 using ExpoPortal.Matching.Checking;
 using ExpoPortal.Matching.Scheduling;
 using ExpoPortal.Matching.Scoring;
@@ -36,7 +37,7 @@ public sealed class BenchCommand : ICommand
             if (!timeLimits.ContainsKey(size)) throw new UsageException($"--sizes: unknown size \"{size}\" (andong, incheon-large, mega)");
 
         var runs = new JsonArray();
-        output.WriteLine($"{"size",-14} {"ratio",5} {"pairs",8} {"meetings",8} {"sec",6} {"MB",6} {"gap",7} {"gaps",6} {"greedy gaps",11} {"greedy gap",10} {"must miss/unavoid",9} {"g must",6} {"below min",9} {"valid",5} {"same",5} {"halls",6} {"g hall",6}");
+        output.WriteLine($"{"size",-14} {"ratio",5} {"pairs",8} {"meetings",8} {"sec",6} {"MB",6} {"gap",7} {"gap|pri",7} {"gaps",6} {"greedy gaps",11} {"greedy gap",10} {"g g|pri",7} {"must miss/unavoid",9} {"g must",6} {"below min",9} {"valid",5} {"same",5} {"halls",6} {"g hall",6}");
         foreach (var size in sizes)
             foreach (var ratio in ratios)
             {
@@ -103,7 +104,7 @@ public sealed class BenchCommand : ICommand
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
         var greedy = MatchingEngine.Greedy(instance);
         var mustMeets = result.Problem.PairMustMeet.Count(m => m);
-        var unavoidable = mustMeets - ExpoPortal.Matching.Bound.ScoreBound.MustMeetPlaceable(result.Problem);
+        var unavoidable = mustMeets - ScoreBound.MustMeetPlaceable(result.Problem);
         var check = ScheduleChecker.Check(instance, pairs, result.Schedule);
         // Reproducibility: a second run with the same seed must give the same meetings (skipped for mega,
         // which uses its whole time limit, so a second run would only double the benchmark's length).
@@ -112,7 +113,12 @@ public sealed class BenchCommand : ICommand
                 .Schedule.Meetings.SequenceEqual(result.Schedule.Meetings);
         var greedyCheck = ScheduleChecker.Check(instance, pairs, greedy);
         var s = result.Schedule;
-        output.WriteLine($"{settings.Name,-14} {settings.DemandRatio,5:F1} {pairs.Count,8} {s.Meetings.Count,8} {seconds,6:F1} {peakMb,6:F0} {s.Gap,7:P2} {s.IdleGaps,6} {greedy.IdleGaps,11} {greedy.Gap,10:P2} {s.MustMeetMissed,4}/{unavoidable,-4} {greedy.MustMeetMissed,6} {s.ExhibitorsBelowMinimum,9} {check.IsValid && greedyCheck.IsValid,5} {deterministic?.ToString() ?? "-",5} {check.HallChanges,6} {greedyCheck.HallChanges,6}");
+        // The gap against schedules at least as good on must-meets, minimums and first meetings (ScoreBound.UnderPriorities).
+        var underPriorities = ScoreBound.UnderPriorities(result.Problem, ScoreBound.Priorities.Of(result.Timetable), s.Bound);
+        var greedyUnderPriorities = ScoreBound.UnderPriorities(result.Problem, ScoreBound.Priorities.Of(result.Problem, greedy), greedy.Bound);
+        var gapUnderPriorities = ScoreBound.Gap(s.Score, underPriorities);
+        var greedyGapUnderPriorities = ScoreBound.Gap(greedy.Score, greedyUnderPriorities);
+        output.WriteLine($"{settings.Name,-14} {settings.DemandRatio,5:F1} {pairs.Count,8} {s.Meetings.Count,8} {seconds,6:F1} {peakMb,6:F0} {s.Gap,7:P2} {gapUnderPriorities,7:P2} {s.IdleGaps,6} {greedy.IdleGaps,11} {greedy.Gap,10:P2} {greedyGapUnderPriorities,7:P2} {s.MustMeetMissed,4}/{unavoidable,-4} {greedy.MustMeetMissed,6} {s.ExhibitorsBelowMinimum,9} {check.IsValid && greedyCheck.IsValid,5} {deterministic?.ToString() ?? "-",5} {check.HallChanges,6} {greedyCheck.HallChanges,6}");
         return new JsonObject
         {
             ["size"] = settings.Name,
@@ -127,6 +133,8 @@ public sealed class BenchCommand : ICommand
             ["score"] = s.Score,
             ["bound"] = s.Bound,
             ["gap"] = Math.Round(s.Gap, 5),
+            ["boundUnderPriorities"] = underPriorities,
+            ["gapUnderPriorities"] = Math.Round(gapUnderPriorities, 5),
             ["idleGaps"] = s.IdleGaps,
             ["mustMeets"] = mustMeets,
             ["mustMeetMissed"] = s.MustMeetMissed,
@@ -141,6 +149,8 @@ public sealed class BenchCommand : ICommand
                 ["meetings"] = greedy.Meetings.Count,
                 ["score"] = greedy.Score,
                 ["gap"] = Math.Round(greedy.Gap, 5),
+                ["boundUnderPriorities"] = greedyUnderPriorities,
+                ["gapUnderPriorities"] = Math.Round(greedyGapUnderPriorities, 5),
                 ["idleGaps"] = greedy.IdleGaps,
                 ["mustMeetMissed"] = greedy.MustMeetMissed,
                 ["fairnessMisses"] = greedy.ExhibitorsBelowMinimum,

@@ -11,7 +11,172 @@ namespace ExpoPortal.Matching.Bound;
 /// </summary>
 public static class ScoreBound
 {
-    public static long Compute(MatchProblem problem) => InterpreterAwareBMatching(problem, k => problem.PairScore[k]);
+    /// <summary>
+    /// The smaller of two valid bounds: the b-matching through interpreter pools (below), and the best
+    /// Lagrangian bound found by bisection on the pool prices λ ≥ 0: Σ λ·capacity + the plain b-matching
+    /// with interpreted pairs worth score − λ. For any schedule x, Σ score·x = Σ (score − λ)·x +
+    /// Σ λ·(meetings of the pool) ≤ that, because a pool holds at most its capacity. Unlike the pool
+    /// network, the Lagrangian keeps each participant's own capacity exact.
+    /// </summary>
+    public static long Compute(MatchProblem problem)
+    {
+        var pools = new InterpreterPools(problem);
+        var bound = InterpreterAwareBMatching(problem, pools, k => problem.PairScore[k]);
+        if (pools.Count == 0 || problem.PairCount == 0) return bound;
+        // L(λ) is convex; a pool used beyond its capacity at λ says its price should rise.
+        var low = new long[pools.Count];
+        var high = Enumerable.Repeat(problem.PairScore.Max() + 1L, pools.Count).ToArray();
+        var prices = new long[pools.Count];
+        for (var step = 0; step < LagrangianSteps; step++)
+        {
+            for (var g = 0; g < pools.Count; g++) prices[g] = (low[g] + high[g]) / 2;
+            var (value, used) = Lagrangian(problem, pools, prices);
+            bound = Math.Min(bound, value);
+            for (var g = 0; g < pools.Count; g++)
+                if (used[g] > pools.Capacity[g]) low[g] = prices[g]; else high[g] = prices[g];
+        }
+        return bound;
+    }
+
+    private const int LagrangianSteps = 8;
+
+    /// <summary>What a schedule achieved on the rules that come before score.</summary>
+    /// <param name="MustMeets">Must-meet pairs placed.</param>
+    /// <param name="MinimumUnits">Σ over exhibitors of min(meetings, owed minimum).</param>
+    /// <param name="FirstMeetings">Participants owed a first meeting who have one.</param>
+    public sealed record Priorities(int MustMeets, int MinimumUnits, int FirstMeetings)
+    {
+        public static Priorities Of(Timetable timetable)
+        {
+            var problem = timetable.Problem;
+            return new(
+                Enumerable.Range(0, problem.PairCount).Count(k => problem.PairMustMeet[k] && timetable.IsPlaced(k)),
+                Enumerable.Range(0, problem.Exhibitors).Sum(e => Math.Min(timetable.ExhibitorMeetings[e], problem.OwedMinimum(e))),
+                Enumerable.Range(0, problem.Participants).Count(p => problem.IsOwedAMeeting(p) && timetable.ParticipantMeetings[p] > 0));
+        }
+
+        /// <summary>The same figures for a schedule given as meetings (e.g. the greedy baseline's).</summary>
+        public static Priorities Of(MatchProblem problem, Model.MatchSchedule schedule)
+        {
+            var timetable = new Timetable(problem);
+            var participant = problem.Instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var exhibitor = problem.Instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            foreach (var meeting in schedule.Meetings)
+                if (problem.PairIndex.TryGetValue((participant[meeting.Participant], exhibitor[meeting.Exhibitor]), out var k) && !timetable.IsPlaced(k))
+                    timetable.Place(k, problem.Grid.PositionOf[meeting.Slot], Timetable.None);
+            return Of(timetable);
+        }
+    }
+
+    /// <summary>
+    /// A bound on the score of every schedule that does at least as well on the priorities — places at least
+    /// <c>achieved.MustMeets</c> must-meets, fills at least as many exhibitor-minimum units and participants'
+    /// first meetings. The plain bound counts schedules that drop must-meets or small exhibitors to gain score;
+    /// this one does not, so <c>1 − score/this</c> measures the score a schedule lost to its competitors on the
+    /// same terms. Lagrangian as above, each "at least" constraint priced by μ ≥ 0 (bisection on the
+    /// subgradient); every price vector gives a valid bound and the smallest is kept, never above
+    /// <see cref="Compute(MatchProblem)"/>.
+    /// </summary>
+    public static long UnderPriorities(MatchProblem problem, Priorities achieved, long plainBound)
+    {
+        var pools = new InterpreterPools(problem);
+        if (problem.PairCount == 0) return plainBound;
+        var top = problem.PairScore.Max() + 1L;
+        // Dimensions: one price per pool, then must-meets, minimum units, first meetings.
+        var dims = pools.Count + 3;
+        var low = new long[dims];
+        var high = Enumerable.Range(0, dims).Select(d => d < pools.Count ? top : 4 * top).ToArray();
+        var price = new long[dims];
+        var bound = plainBound;
+        for (var step = 0; step < PriorityBoundSteps; step++)
+        {
+            for (var d = 0; d < dims; d++) price[d] = (low[d] + high[d]) / 2;
+            var (value, used, reached) = PricedFlow(problem, pools, price, achieved);
+            bound = Math.Min(bound, value);
+            for (var g = 0; g < pools.Count; g++)
+                if (used[g] > pools.Capacity[g]) low[g] = price[g]; else high[g] = price[g];
+            // A priority the flow under-serves needs a higher price; one it over-serves, a lower one.
+            for (var j = 0; j < 3; j++)
+                if (reached[j] < achieved.MustMeets * (j == 0 ? 1 : 0) + achieved.MinimumUnits * (j == 1 ? 1 : 0) + achieved.FirstMeetings * (j == 2 ? 1 : 0))
+                    low[pools.Count + j] = price[pools.Count + j];
+                else high[pools.Count + j] = price[pools.Count + j];
+        }
+        return bound;
+    }
+
+    private const int PriorityBoundSteps = 12;
+
+    private static (long Value, int[] Used, int[] Reached) PricedFlow(MatchProblem problem, InterpreterPools pools, long[] price, Priorities achieved)
+    {
+        int participants = problem.Participants, exhibitors = problem.Exhibitors;
+        long mustPrice = price[pools.Count], minimumPrice = price[pools.Count + 1], firstPrice = price[pools.Count + 2];
+        using var network = new FlowNetwork(participants + exhibitors);
+        long supply = 0;
+        var firstArcs = new List<int>();
+        for (var p = 0; p < participants; p++)
+        {
+            var capacity = problem.ParticipantCapacity[p];
+            if (capacity <= 0) continue;
+            var owed = problem.IsOwedAMeeting(p) ? 1 : 0;
+            if (owed > 0) firstArcs.Add(network.AddArc(network.Source, p, 1, -firstPrice));
+            if (capacity > owed) network.AddArc(network.Source, p, capacity - owed, 0);
+            supply += capacity;
+        }
+        var poolArcs = new List<(int Arc, int Pool)>();
+        var mustArcs = new List<int>();
+        for (var k = 0; k < problem.PairCount; k++)
+        {
+            var pool = pools.PoolOf[k];
+            var value = problem.PairScore[k] - (pool >= 0 ? price[pool] : 0) + (problem.PairMustMeet[k] ? mustPrice : 0);
+            // Kept even when worth ≤ 0: a path through it may still earn a minimum or first-meeting price.
+            var arc = network.AddArc(problem.PairParticipant[k], participants + problem.PairExhibitor[k], 1, -value);
+            if (pool >= 0) poolArcs.Add((arc, pool));
+            if (problem.PairMustMeet[k]) mustArcs.Add(arc);
+        }
+        var minimumArcs = new List<int>();
+        for (var e = 0; e < exhibitors; e++)
+        {
+            var capacity = problem.ExhibitorCapacity[e];
+            var owed = Math.Min(problem.OwedMinimum(e), capacity);
+            if (owed > 0) minimumArcs.Add(network.AddArc(participants + e, network.Sink, owed, -minimumPrice));
+            if (capacity > owed) network.AddArc(participants + e, network.Sink, capacity - owed, 0);
+        }
+        var total = -network.Solve(supply)
+            + Enumerable.Range(0, pools.Count).Sum(g => price[g] * pools.Capacity[g])
+            - mustPrice * achieved.MustMeets - minimumPrice * achieved.MinimumUnits - firstPrice * achieved.FirstMeetings;
+        var used = new int[pools.Count];
+        foreach (var (arc, pool) in poolArcs) used[pool] += (int)network.Flow(arc);
+        int[] reached = [(int)mustArcs.Sum(network.Flow), (int)minimumArcs.Sum(network.Flow), (int)firstArcs.Sum(network.Flow)];
+        return (total, used, reached);
+    }
+
+    private static (long Value, int[] Used) Lagrangian(MatchProblem problem, InterpreterPools pools, long[] prices)
+    {
+        int participants = problem.Participants, exhibitors = problem.Exhibitors;
+        using var network = new FlowNetwork(participants + exhibitors);
+        long supply = 0;
+        for (var p = 0; p < participants; p++)
+        {
+            network.AddArc(network.Source, p, problem.ParticipantCapacity[p], 0);
+            supply += problem.ParticipantCapacity[p];
+        }
+        var arcs = new List<(int Arc, int Pool)>();
+        for (var k = 0; k < problem.PairCount; k++)
+        {
+            var pool = pools.PoolOf[k];
+            var value = problem.PairScore[k] - (pool >= 0 ? prices[pool] : 0);
+            if (value <= 0) continue;
+            var arc = network.AddArc(problem.PairParticipant[k], participants + problem.PairExhibitor[k], 1, -value);
+            if (pool >= 0) arcs.Add((arc, pool));
+        }
+        for (var e = 0; e < exhibitors; e++)
+            network.AddArc(participants + e, network.Sink, problem.ExhibitorCapacity[e], 0);
+        var priced = Enumerable.Range(0, pools.Count).Sum(g => prices[g] * pools.Capacity[g]);
+        var total = -network.Solve(supply) + priced;
+        var used = new int[pools.Count];
+        foreach (var (arc, pool) in arcs) used[pool] += (int)network.Flow(arc);
+        return (total, used);
+    }
 
     /// <summary>
     /// The b-matching, tightened by the interpreter pool: a meeting without a common language must go
@@ -21,30 +186,17 @@ public static class ScoreBound
     /// bridge cannot meet at all.
     /// </summary>
     /// <param name="value">What a pair is worth (pairs worth 0 are left out).</param>
-    private static long InterpreterAwareBMatching(MatchProblem problem, Func<int, long> value)
+    private static long InterpreterAwareBMatching(MatchProblem problem, InterpreterPools pools, Func<int, long> value)
     {
         int participants = problem.Participants, exhibitors = problem.Exhibitors;
-        var groups = new Dictionary<string, int>();
-        var groupOf = new int[problem.PairCount];
-        var groupCapacity = new List<long>();
-        for (var k = 0; k < problem.PairCount; k++)
-        {
-            groupOf[k] = -1;
-            if (problem.PairInterpreters[k] is not { } set) continue;
-            var key = string.Join(',', set);
-            if (!groups.TryGetValue(key, out var g))
-            {
-                groups[key] = g = groups.Count;
-                groupCapacity.Add(set.Sum(i => (long)problem.InterpreterAvailable[i].Count(a => a)));
-            }
-            groupOf[k] = g;
-        }
+        var groupOf = pools.PoolOf;
+        var groupCount = pools.Count;
 
         // Nodes: participants, exhibitors, then per pool an entry and an exit (the arc between them is the
         // pool's capacity), then one node per (participant, pool) from which its interpreted pairs leave.
         var poolEntry = participants + exhibitors;
-        var poolExit = poolEntry + groups.Count;
-        var firstVia = poolExit + groups.Count;
+        var poolExit = poolEntry + groupCount;
+        var firstVia = poolExit + groupCount;
         var viaPool = new Dictionary<(int P, int G), int>();
         for (var k = 0; k < problem.PairCount; k++)
             if (groupOf[k] >= 0 && value(k) > 0) viaPool.TryAdd((problem.PairParticipant[k], groupOf[k]), firstVia + viaPool.Count);
@@ -56,7 +208,7 @@ public static class ScoreBound
             network.AddArc(network.Source, p, problem.ParticipantCapacity[p], 0);
             supply += problem.ParticipantCapacity[p];
         }
-        for (var g = 0; g < groups.Count; g++) network.AddArc(poolEntry + g, poolExit + g, groupCapacity[g], 0);
+        for (var g = 0; g < groupCount; g++) network.AddArc(poolEntry + g, poolExit + g, pools.Capacity[g], 0);
         foreach (var ((p, g), node) in viaPool)
         {
             network.AddArc(p, poolEntry + g, problem.ParticipantCapacity[p], 0);
@@ -79,7 +231,7 @@ public static class ScoreBound
     /// requests that no schedule can satisfy (e.g. 40 requests for a one-table booth with 32 slots).
     /// </summary>
     public static int MustMeetPlaceable(MatchProblem problem) =>
-        (int)InterpreterAwareBMatching(problem, k => problem.PairMustMeet[k] ? 1 : 0);
+        (int)InterpreterAwareBMatching(problem, new InterpreterPools(problem), k => problem.PairMustMeet[k] ? 1 : 0);
 
     /// <summary>gap = 1 − score/bound (0 when the bound is 0).</summary>
     public static double Gap(long score, long bound) => bound <= 0 ? 0 : 1.0 - (double)score / bound;

@@ -29,16 +29,18 @@ public static class MatchingEngine
         progress?.Report(new("scoring", 0.0));
         var pairs = CandidateSource.Resolve(instance, options.Scoring);
         var problem = new MatchProblem(instance, pairs) { ParticipantFloor = options.EveryParticipantMeets };
-        progress?.Report(new("bound", 0.1));
-        var bound = ScoreBound.Compute(problem);
-        cancellation.ThrowIfCancellationRequested();
 
         var start = new Timetable(problem);
         var fixedTables = pinned is null ? null : PinPlacer.Place(start, pinned);
         var scarcity = InterpreterScarcity(problem);
 
         progress?.Report(new("selecting meetings", 0.2));
-        var chosen = MeetingSelector.Select(start);
+        var pools = new InterpreterPools(problem);
+        var selection = MeetingSelector.Select(start, pools);
+        var chosen = selection.Chosen;
+        progress?.Report(new("bound", 0.25));
+        var bound = ScoreBound.Compute(problem);
+        cancellation.ThrowIfCancellationRequested();
         var flowBased = start.Clone();
         progress?.Report(new("timetabling", 0.3));
         SlotBySlotTimetabler.Place(flowBased, chosen, scarcity, cancellation);

@@ -6,15 +6,55 @@ namespace ExpoPortal.Matching.Scheduling;
 /// parallel arcs to the sink, the first (capacity = the minimum it is owed) with a bonus, so the flow
 /// fills every small exhibitor's minimum before it gives a popular one its extra meetings. Participants get
 /// the same treatment for their first meeting (<see cref="MatchOptions.EveryParticipantMeets"/>).
+/// <para>
+/// Interpreters are a scarce pool: a flow cannot cap the meetings of a pool and keep each participant's own
+/// capacity at the same time, so the pools are priced instead (Lagrangian relaxation). An interpreted pair is
+/// worth its value minus its pool's price, and each overfull pool's price is raised by bisection until the
+/// flow chooses no more of its meetings than it has interpreter-slots. The interpreters thus go to the pairs
+/// that gain most from them, and the participants who would have waited for one get other meetings instead.
+/// </para>
 /// </summary>
 public static class MeetingSelector
 {
     internal const long MustMeetBonus = 1_000_000;
     internal const long FairnessBonus = 10_000;
     internal const long ParticipantFloorBonus = 5_000;
+    /// <summary>Bisection steps per pool; pair scores stay well below 2^10.</summary>
+    private const int PriceSteps = 10;
+
+    /// <summary>The chosen pairs, and the price each pool ended with (0 when it was never overfull).</summary>
+    public sealed record Selection(bool[] Chosen, long[] PoolPrices);
 
     /// <param name="timetable">Already placed (pinned) meetings are kept and use up capacity.</param>
-    public static bool[] Select(Timetable timetable)
+    public static Selection Select(Timetable timetable, InterpreterPools pools)
+    {
+        var problem = timetable.Problem;
+        var left = pools.Left(timetable);
+        var prices = new long[pools.Count];
+        var chosen = Flow(timetable, pools, prices);
+        var counts = CountByPool(chosen, pools);
+
+        // Bisection per overfull pool on [0, a price at which no pair is worth an interpreter on score alone].
+        var low = new long[pools.Count];
+        var high = new long[pools.Count];
+        var maxPrice = problem.PairCount == 0 ? 0 : problem.PairScore.Max() + 2L;
+        for (var g = 0; g < pools.Count; g++) high[g] = counts[g] > left[g] ? maxPrice : 0;
+        for (var step = 0; step < PriceSteps && Enumerable.Range(0, pools.Count).Any(g => low[g] < high[g]); step++)
+        {
+            for (var g = 0; g < pools.Count; g++) prices[g] = low[g] < high[g] ? (low[g] + high[g]) / 2 : high[g];
+            counts = CountByPool(Flow(timetable, pools, prices), pools);
+            for (var g = 0; g < pools.Count; g++)
+            {
+                if (low[g] >= high[g]) continue;
+                if (counts[g] > left[g]) low[g] = prices[g] + 1;
+                else high[g] = prices[g];
+            }
+        }
+        if (high.Any(h => h > 0)) chosen = Flow(timetable, pools, high);
+        return new Selection(chosen, high);
+    }
+
+    private static bool[] Flow(Timetable timetable, InterpreterPools pools, long[] prices)
     {
         var problem = timetable.Problem;
         int participants = problem.Participants, exhibitors = problem.Exhibitors;
@@ -35,6 +75,8 @@ public static class MeetingSelector
         {
             if (timetable.IsPlaced(k)) continue;
             var value = problem.PairScore[k] + 1 + (problem.PairMustMeet[k] ? MustMeetBonus : 0);
+            if (pools.PoolOf[k] >= 0) value -= prices[pools.PoolOf[k]];
+            if (value <= 0) continue;
             arcs.Add((network.AddArc(problem.PairParticipant[k], participants + problem.PairExhibitor[k], 1, -value), k));
         }
         for (var e = 0; e < exhibitors; e++)
@@ -50,5 +92,13 @@ public static class MeetingSelector
         foreach (var (arc, pair) in arcs)
             if (network.Flow(arc) > 0) chosen[pair] = true;
         return chosen;
+    }
+
+    private static int[] CountByPool(bool[] chosen, InterpreterPools pools)
+    {
+        var counts = new int[pools.Count];
+        for (var k = 0; k < chosen.Length; k++)
+            if (chosen[k] && pools.PoolOf[k] >= 0) counts[pools.PoolOf[k]]++;
+        return counts;
     }
 }
