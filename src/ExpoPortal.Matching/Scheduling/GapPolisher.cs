@@ -2,8 +2,10 @@ namespace ExpoPortal.Matching.Scheduling;
 
 /// <summary>
 /// Removes idle gaps with local moves that never change which pairs meet: move one meeting to another
-/// slot, or swap the slots of two meetings of the same participant or of the same exhibitor. A move is
-/// kept only when it strictly lowers the gaps of the people it touches, so the loop ends.
+/// slot, swap the slots of two meetings of the same participant or of the same exhibitor, or swap two slots
+/// for a whole Kempe chain of meetings. A move is kept only when it strictly lowers the gaps of the people it
+/// touches (or, once descent stalls, keeps them equal now and then), and the loop stops when the passes stop
+/// paying, so runs are reproducible.
 /// Only meetings of people who have a gap that day are tried, which keeps a pass cheap.
 /// </summary>
 public static class GapPolisher
@@ -15,6 +17,7 @@ public static class GapPolisher
         var improvements = 0;
         var sideways = false;
         var stalls = 0;
+        var history = new List<int>();
         for (var pass = 0; pass < maxPasses; pass++)
         {
             var improvedThisPass = 0;
@@ -33,16 +36,23 @@ public static class GapPolisher
                 // plateau so that a later move can close a gap. They never add gaps.
                 var acceptEqual = sideways && random.Next(2) == 0;
                 if (TryMove(timetable, k, scarcity, acceptEqual) || TrySwap(timetable, k, problem.PairsOfParticipant[p], scarcity, acceptEqual)
-                    || TrySwap(timetable, k, problem.PairsOfExhibitor[e], scarcity, acceptEqual))
+                    || TrySwap(timetable, k, problem.PairsOfExhibitor[e], scarcity, acceptEqual) || TryChainSwap(timetable, k, acceptEqual))
                     improvedThisPass++;
             }
             improvements += improvedThisPass;
-            if (timetable.TotalGaps() < gapsBefore) { stalls = 0; continue; }
+            var gapsAfter = timetable.TotalGaps();
+            history.Add(gapsAfter);
+            // Converged: the last passes closed less than 1 % of the gaps left. Counting work, not time, keeps
+            // runs reproducible.
+            if (history.Count > ConvergenceWindow && history[^(ConvergenceWindow + 1)] - gapsAfter < Math.Max(2, gapsAfter / 100)) break;
+            if (gapsAfter < gapsBefore) { stalls = 0; continue; }
             if (++stalls >= 8 || (sideways && improvedThisPass == 0)) break;
             sideways = true;
         }
         return improvements;
     }
+
+    private const int ConvergenceWindow = 8;
 
     private static bool TryMove(Timetable timetable, int k, int[]? scarcity, bool acceptEqual)
     {
@@ -84,6 +94,77 @@ public static class GapPolisher
         }
         return false;
     }
+
+    /// <summary>Largest chain tried: beyond it, swapping two slots reshuffles too much of the event to be cheap.</summary>
+    private const int MaxChain = 40;
+
+    /// <summary>
+    /// Kempe-chain move: swap slots a and b for the connected set of meetings that a move of k would disturb
+    /// (everything the same participant, exhibitor or interpreter holds in a or b, transitively). Every person
+    /// in the chain keeps the same number of meetings in each slot of the pair of slots, so the swap is always
+    /// valid as long as everyone is available; it closes gaps that no single move or swap can reach.
+    /// </summary>
+    private static bool TryChainSwap(Timetable timetable, int k, bool acceptEqual)
+    {
+        var problem = timetable.Problem;
+        var a = timetable.PairSlot[k];
+        var (dayStart, dayEnd) = timetable.DayRange(a);
+        int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
+        for (var b = dayStart; b <= dayEnd; b++)
+        {
+            // Only slots where k's own sides would change shape: a busy-at-both participant or an equally
+            // loaded booth keeps its gaps, and the rest of the chain follows from them.
+            if (b == a || (timetable.ParticipantAt[p][b] != Timetable.None && timetable.ExhibitorLoad[e][b] >= timetable.ExhibitorLoad[e][a])) continue;
+            var chain = Chain(timetable, k, a, b);
+            if (chain is null || chain.Count < 3) continue; // 1–2 meetings: a move or swap already covered it
+            var people = People(problem, chain);
+            var before = Gaps(timetable, people, a);
+            var saved = chain.Select(x => (Pair: x, Slot: timetable.PairSlot[x], Interpreter: timetable.PairInterpreter[x])).ToList();
+            foreach (var x in chain) timetable.Remove(x);
+            foreach (var (x, slot, interpreter) in saved) timetable.Place(x, slot == a ? b : a, interpreter);
+            if (Accept(Gaps(timetable, people, a), before, acceptEqual)) return true;
+            foreach (var x in chain) timetable.Remove(x);
+            foreach (var (x, slot, interpreter) in saved) timetable.Place(x, slot, interpreter);
+        }
+        return false;
+    }
+
+    /// <summary>The chain of k between slots a and b, or null when it is too long, pinned, or someone is unavailable.</summary>
+    private static List<int>? Chain(Timetable timetable, int k, int a, int b)
+    {
+        var problem = timetable.Problem;
+        var chain = new List<int> { k };
+        var inChain = new HashSet<int> { k };
+        var seenParticipants = new HashSet<int>();
+        var seenExhibitors = new HashSet<int>();
+        var seenInterpreters = new HashSet<int>();
+        for (var next = 0; next < chain.Count; next++)
+        {
+            var x = chain[next];
+            if (timetable.Pinned[x]) return null;
+            int p = problem.PairParticipant[x], e = problem.PairExhibitor[x], i = timetable.PairInterpreter[x];
+            var to = timetable.PairSlot[x] == a ? b : a;
+            if (!problem.ParticipantAvailable[p][to] || !problem.ExhibitorAvailable[e][to]) return null;
+            if (i >= 0 && !problem.InterpreterAvailable[i][to]) return null;
+            if (seenParticipants.Add(p))
+                foreach (var s in (ReadOnlySpan<int>)[a, b])
+                    if (timetable.ParticipantAt[p][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
+            if (seenExhibitors.Add(e))
+                foreach (var y in problem.PairsOfExhibitor[e])
+                    if ((timetable.PairSlot[y] == a || timetable.PairSlot[y] == b) && inChain.Add(y)) chain.Add(y);
+            if (i >= 0 && seenInterpreters.Add(i))
+                foreach (var s in (ReadOnlySpan<int>)[a, b])
+                    if (timetable.InterpreterAt[i][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
+            if (chain.Count > MaxChain) return null;
+        }
+        return chain;
+    }
+
+    private static (int[] Participants, int[] Exhibitors) People(MatchProblem problem, List<int> chain) =>
+        (chain.Select(x => problem.PairParticipant[x]).Distinct().ToArray(), chain.Select(x => problem.PairExhibitor[x]).Distinct().ToArray());
+
+    private static int Gaps(Timetable timetable, (int[] Participants, int[] Exhibitors) people, int slotOnDay) =>
+        people.Participants.Sum(p => timetable.ParticipantGapsOnDay(p, slotOnDay)) + people.Exhibitors.Sum(e => timetable.ExhibitorGapsOnDay(e, slotOnDay));
 
     private static bool Accept(int after, int before, bool acceptEqual) => after < before || (acceptEqual && after == before);
 

@@ -9,7 +9,7 @@ public sealed record MatchOptions
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
     public int Seed { get; init; } = 1;
     /// <summary>Passes of local moves over the meetings that still have idle gaps.</summary>
-    public int PolishPasses { get; init; } = 80;
+    public int PolishPasses { get; init; } = 40;
     public ScoringWeights Scoring { get; init; } = ScoringWeights.Default;
 
     /// <summary>

@@ -1,0 +1,30 @@
+using ExpoPortal.Matching.Scheduling;
+using static ExpoPortal.Matching.Tests.Tiny;
+
+namespace ExpoPortal.Matching.Tests;
+
+public class GapPolisherTests
+{
+    [Fact]
+    public void A_chain_swap_closes_gaps_that_no_single_move_or_swap_can()
+    {
+        // P1 meets E1 at s1 and E2 at s3 (gap); E3 meets P3 at s1 and P2 at s3 (gap). E2 is full at s2 with P2.
+        // Availability blocks every single move and two-meeting swap; swapping s2 and s3 for the chain
+        // P1–E2, P2–E2, P2–E3 closes both gaps.
+        var instance = Instance(3,
+            [Exhibitor("E1", available: ["s1", "s2"]), Exhibitor("E2", available: ["s2", "s3"]), Exhibitor("E3")],
+            [Participant("P1"), Participant("P2"), Participant("P3", available: ["s1"]), Participant("P4", available: ["s2"])],
+            [Pair("P1", "E1"), Pair("P1", "E2"), Pair("P2", "E2"), Pair("P2", "E3"), Pair("P3", "E3"), Pair("P4", "E1")]);
+        var problem = new MatchProblem(instance, instance.Pairs!);
+        var timetable = new Timetable(problem);
+        void Put(string p, string e, int slot) =>
+            timetable.Place(problem.PairIndex[(int.Parse(p[1..]) - 1, int.Parse(e[1..]) - 1)], slot - 1, Timetable.None);
+        Put("P1", "E1", 1); Put("P1", "E2", 3); Put("P2", "E2", 2); Put("P2", "E3", 3); Put("P3", "E3", 1); Put("P4", "E1", 2);
+        Assert.Equal(2, timetable.TotalGaps());
+
+        GapPolisher.Polish(timetable, seed: 1, maxPasses: 10, DateTime.UtcNow.AddSeconds(30), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, timetable.TotalGaps());
+        Assert.Equal(6, timetable.MeetingCount);
+    }
+}
