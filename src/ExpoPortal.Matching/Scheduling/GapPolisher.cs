@@ -35,9 +35,7 @@ public static class GapPolisher
                 // Sideways moves (same gaps) are taken now and then once plain descent stalls: they reshuffle a
                 // plateau so that a later move can close a gap. They never add gaps.
                 var acceptEqual = sideways && random.Next(2) == 0;
-                if (TryMove(timetable, k, scarcity, acceptEqual) || TrySwap(timetable, k, problem.PairsOfParticipant[p], scarcity, acceptEqual)
-                    || TrySwap(timetable, k, problem.PairsOfExhibitor[e], scarcity, acceptEqual) || TryChainSwap(timetable, k, acceptEqual))
-                    improvedThisPass++;
+                if (TryAnyMove(timetable, k, scarcity, acceptEqual, halls: false)) improvedThisPass++;
             }
             improvements += improvedThisPass;
             var gapsAfter = timetable.TotalGaps();
@@ -49,12 +47,50 @@ public static class GapPolisher
             if (++stalls >= 8 || (sideways && improvedThisPass == 0)) break;
             sideways = true;
         }
+        return improvements + ShortenWalks(timetable, deadline, scarcity, cancellation);
+    }
+
+    private const int HallPasses = 2;
+
+    /// <summary>
+    /// Then, with the gaps settled, fewer walks between halls: the same moves, now also counting a
+    /// participant's back-to-back meetings in different halls, and taken only when they lower that without
+    /// adding a gap. A separate phase, because mixing the two slowed the gap search more than it saved walks.
+    /// </summary>
+    private static int ShortenWalks(Timetable timetable, DateTime deadline, int[]? scarcity, CancellationToken cancellation)
+    {
+        var problem = timetable.Problem;
+        if (problem.ExhibitorHall.All(h => h < 0)) return 0;
+        var improvements = 0;
+        for (var pass = 0; pass < HallPasses; pass++)
+        {
+            var improvedThisPass = 0;
+            foreach (var k in timetable.PlacedPairs().Where(k => !timetable.Pinned[k]).ToArray())
+            {
+                if (DateTime.UtcNow > deadline) return improvements;
+                cancellation.ThrowIfCancellationRequested();
+                var slot = timetable.PairSlot[k];
+                if (slot == Timetable.None || timetable.ParticipantHallChangesOnDay(problem.PairParticipant[k], slot) == 0) continue;
+                if (TryAnyMove(timetable, k, scarcity, acceptEqual: false, halls: true)) improvedThisPass++;
+            }
+            improvements += improvedThisPass;
+            if (improvedThisPass == 0) break;
+        }
         return improvements;
+    }
+
+    private static bool TryAnyMove(Timetable timetable, int k, int[]? scarcity, bool acceptEqual, bool halls)
+    {
+        var problem = timetable.Problem;
+        return TryMove(timetable, k, scarcity, acceptEqual, halls)
+            || TrySwap(timetable, k, problem.PairsOfParticipant[problem.PairParticipant[k]], scarcity, acceptEqual, halls)
+            || TrySwap(timetable, k, problem.PairsOfExhibitor[problem.PairExhibitor[k]], scarcity, acceptEqual, halls)
+            || TryChainSwap(timetable, k, acceptEqual, halls);
     }
 
     private const int ConvergenceWindow = 8;
 
-    private static bool TryMove(Timetable timetable, int k, int[]? scarcity, bool acceptEqual)
+    private static bool TryMove(Timetable timetable, int k, int[]? scarcity, bool acceptEqual, bool halls)
     {
         var problem = timetable.Problem;
         var from = timetable.PairSlot[k];
@@ -62,16 +98,16 @@ public static class GapPolisher
         for (var to = 0; to < problem.Slots; to++)
         {
             if (to == from) continue;
-            var before = LocalCost(timetable, [k], from, to);
+            var before = LocalCost(timetable, [k], from, to, halls);
             timetable.Remove(k);
-            if (timetable.TryPlace(k, to, scarcity) && Accept(LocalCost(timetable, [k], from, to), before, acceptEqual)) return true;
+            if (timetable.TryPlace(k, to, scarcity) && Accept(LocalCost(timetable, [k], from, to, halls), before, acceptEqual)) return true;
             timetable.Remove(k);
             timetable.Place(k, from, interpreter);
         }
         return false;
     }
 
-    private static bool TrySwap(Timetable timetable, int k, int[] siblings, int[]? scarcity, bool acceptEqual)
+    private static bool TrySwap(Timetable timetable, int k, int[] siblings, int[]? scarcity, bool acceptEqual, bool halls)
     {
         var a = timetable.PairSlot[k];
         var interpreterK = timetable.PairInterpreter[k];
@@ -80,12 +116,12 @@ public static class GapPolisher
             var b = timetable.PairSlot[other];
             if (other == k || b == Timetable.None || b == a || timetable.Pinned[other]) continue;
             var interpreterOther = timetable.PairInterpreter[other];
-            var before = LocalCost(timetable, [k, other], a, b);
+            var before = LocalCost(timetable, [k, other], a, b, halls);
             timetable.Remove(k);
             timetable.Remove(other);
             if (timetable.TryPlace(k, b, scarcity))
             {
-                if (timetable.TryPlace(other, a, scarcity) && Accept(LocalCost(timetable, [k, other], a, b), before, acceptEqual)) return true;
+                if (timetable.TryPlace(other, a, scarcity) && Accept(LocalCost(timetable, [k, other], a, b, halls), before, acceptEqual)) return true;
                 timetable.Remove(k);
             }
             timetable.Remove(other);
@@ -104,7 +140,7 @@ public static class GapPolisher
     /// in the chain keeps the same number of meetings in each slot of the pair of slots, so the swap is always
     /// valid as long as everyone is available; it closes gaps that no single move or swap can reach.
     /// </summary>
-    private static bool TryChainSwap(Timetable timetable, int k, bool acceptEqual)
+    private static bool TryChainSwap(Timetable timetable, int k, bool acceptEqual, bool halls)
     {
         var problem = timetable.Problem;
         var a = timetable.PairSlot[k];
@@ -118,11 +154,11 @@ public static class GapPolisher
             var chain = Chain(timetable, k, a, b);
             if (chain is null || chain.Count < 3) continue; // 1–2 meetings: a move or swap already covered it
             var people = People(problem, chain);
-            var before = Gaps(timetable, people, a);
+            var before = Cost(timetable, people, a, halls);
             var saved = chain.Select(x => (Pair: x, Slot: timetable.PairSlot[x], Interpreter: timetable.PairInterpreter[x])).ToList();
             foreach (var x in chain) timetable.Remove(x);
             foreach (var (x, slot, interpreter) in saved) timetable.Place(x, slot == a ? b : a, interpreter);
-            if (Accept(Gaps(timetable, people, a), before, acceptEqual)) return true;
+            if (Accept(Cost(timetable, people, a, halls), before, acceptEqual)) return true;
             foreach (var x in chain) timetable.Remove(x);
             foreach (var (x, slot, interpreter) in saved) timetable.Place(x, slot, interpreter);
         }
@@ -163,13 +199,22 @@ public static class GapPolisher
     private static (int[] Participants, int[] Exhibitors) People(MatchProblem problem, List<int> chain) =>
         (chain.Select(x => problem.PairParticipant[x]).Distinct().ToArray(), chain.Select(x => problem.PairExhibitor[x]).Distinct().ToArray());
 
-    private static int Gaps(Timetable timetable, (int[] Participants, int[] Exhibitors) people, int slotOnDay) =>
-        people.Participants.Sum(p => timetable.ParticipantGapsOnDay(p, slotOnDay)) + people.Exhibitors.Sum(e => timetable.ExhibitorGapsOnDay(e, slotOnDay));
+    private static int Cost(Timetable timetable, (int[] Participants, int[] Exhibitors) people, int slotOnDay, bool halls) =>
+        people.Participants.Sum(p => ParticipantCost(timetable, p, slotOnDay, halls)) + people.Exhibitors.Sum(e => GapWeight * timetable.ExhibitorGapsOnDay(e, slotOnDay));
+
+    /// <summary>
+    /// Gaps come first: one idle gap outweighs any number of hall changes a single move can make (a chain
+    /// touches at most <see cref="MaxChain"/> meetings), so the walk between halls is only a tie-break.
+    /// </summary>
+    private const int GapWeight = 4 * MaxChain;
+
+    private static int ParticipantCost(Timetable timetable, int p, int slotOnDay, bool halls) =>
+        GapWeight * timetable.ParticipantGapsOnDay(p, slotOnDay) + (halls ? timetable.ParticipantHallChangesOnDay(p, slotOnDay) : 0);
 
     private static bool Accept(int after, int before, bool acceptEqual) => after < before || (acceptEqual && after == before);
 
-    /// <summary>Idle gaps, on the days of two slots, of every person in the given meetings.</summary>
-    private static int LocalCost(Timetable timetable, int[] pairs, int slotA, int slotB)
+    /// <summary>Idle gaps (then hall changes), on the days of two slots, of every person in the given meetings.</summary>
+    private static int LocalCost(Timetable timetable, int[] pairs, int slotA, int slotB, bool halls)
     {
         var problem = timetable.Problem;
         var sameDay = problem.Grid.DayOf[slotA] == problem.Grid.DayOf[slotB];
@@ -182,12 +227,12 @@ public static class GapPolisher
             if (!seenParticipants.Contains(p))
             {
                 seenParticipants.Add(p);
-                total += timetable.ParticipantGapsOnDay(p, slotA) + (sameDay ? 0 : timetable.ParticipantGapsOnDay(p, slotB));
+                total += ParticipantCost(timetable, p, slotA, halls) + (sameDay ? 0 : ParticipantCost(timetable, p, slotB, halls));
             }
             if (!seenExhibitors.Contains(e))
             {
                 seenExhibitors.Add(e);
-                total += timetable.ExhibitorGapsOnDay(e, slotA) + (sameDay ? 0 : timetable.ExhibitorGapsOnDay(e, slotB));
+                total += GapWeight * (timetable.ExhibitorGapsOnDay(e, slotA) + (sameDay ? 0 : timetable.ExhibitorGapsOnDay(e, slotB)));
             }
         }
         return total;

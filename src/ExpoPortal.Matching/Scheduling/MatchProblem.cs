@@ -20,6 +20,8 @@ public sealed class MatchProblem
         Tables = instance.Exhibitors.Select(e => e.Tables).ToArray();
         ParticipantCapacity = instance.Participants.Select((p, i) => Math.Min(p.MaxMeetings, ParticipantAvailable[i].Count(a => a))).ToArray();
         ExhibitorCapacity = instance.Exhibitors.Select((e, i) => Math.Min(e.MaxMeetings, e.Tables * ExhibitorAvailable[i].Count(a => a))).ToArray();
+        var halls = instance.Exhibitors.Select(e => e.Hall).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        ExhibitorHall = instance.Exhibitors.Select(e => e.Hall is null ? -1 : halls.IndexOf(e.Hall)).ToArray();
 
         var kept = new List<(int P, int E, CandidatePair Pair)>();
         foreach (var pair in pairs)
@@ -72,6 +74,8 @@ public sealed class MatchProblem
     public int[] ParticipantCapacity { get; }
     /// <summary>min(maxMeetings, tables × available slots).</summary>
     public int[] ExhibitorCapacity { get; }
+    /// <summary>Index of the exhibitor's hall, −1 when not given.</summary>
+    public int[] ExhibitorHall { get; }
 
     public int[] PairParticipant { get; }
     public int[] PairExhibitor { get; }

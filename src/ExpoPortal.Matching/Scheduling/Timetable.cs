@@ -107,6 +107,22 @@ public sealed class Timetable
         return GapsOf(start, end, s => busy[s] != None);
     }
 
+    /// <summary>Back-to-back meetings of one participant on a day in different halls (a walk across the venue).</summary>
+    public int ParticipantHallChangesOnDay(int participant, int slotOnDay)
+    {
+        var at = ParticipantAt[participant];
+        var halls = Problem.ExhibitorHall;
+        var (start, end) = DayRange(slotOnDay);
+        var changes = 0;
+        for (var s = start; s < end; s++)
+        {
+            if (at[s] == None || at[s + 1] == None) continue;
+            int a = halls[Problem.PairExhibitor[at[s]]], b = halls[Problem.PairExhibitor[at[s + 1]]];
+            if (a >= 0 && b >= 0 && a != b) changes++;
+        }
+        return changes;
+    }
+
     /// <summary>Idle gaps of all tables of one exhibitor on a day: table j is busy where the load is at least j.</summary>
     public int ExhibitorGapsOnDay(int exhibitor, int slotOnDay)
     {
