@@ -27,4 +27,23 @@ public class GapPolisherTests
         Assert.Equal(0, timetable.TotalGaps());
         Assert.Equal(6, timetable.MeetingCount);
     }
+
+    [Fact]
+    public void Without_adding_a_gap_a_participant_walks_between_halls_less()
+    {
+        // P1: E1 (hall A) at s1, E2 (hall B) at s2, E3 (hall A) at s3 — two walks; A, A, B needs one.
+        var instance = Instance(3,
+            [Exhibitor("E1") with { Hall = "A" }, Exhibitor("E2") with { Hall = "B" }, Exhibitor("E3") with { Hall = "A" }],
+            [Participant("P1")],
+            [Pair("P1", "E1"), Pair("P1", "E2"), Pair("P1", "E3")]);
+        var problem = new MatchProblem(instance, instance.Pairs!);
+        var timetable = new Timetable(problem);
+        for (var e = 0; e < 3; e++) timetable.Place(problem.PairIndex[(0, e)], e, Timetable.None);
+        Assert.Equal(2, timetable.ParticipantHallChangesOnDay(0, 0));
+
+        GapPolisher.Polish(timetable, seed: 1, maxPasses: 10, DateTime.UtcNow.AddSeconds(30), cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, timetable.ParticipantHallChangesOnDay(0, 0));
+        Assert.Equal(0, timetable.TotalGaps());
+    }
 }
