@@ -50,6 +50,55 @@ public class B2bTests
         Assert.True(result.ProvenOptimal);
     }
 
+    // Three businesses meeting pairwise: the three meetings need three slots, and no order keeps every
+    // pair adjacent, so "0 breaks" is refuted although each business alone fits a window; one breaker is enough.
+    private const string Triangle = """
+        nBusiness = 3;
+        nMeetings = 3;
+        nTables = 1;
+        nTotalSlots = 4;
+        nMorningSlots = 4;
+        requested = [|1, 2,3,
+        |1, 3,3,
+        |2, 3,3,
+        |];
+        forbidden = [{0},{0},{0}];
+        """;
+
+    [Fact]
+    public void One_breaking_business_is_found_and_proven_optimal_when_zero_breaks_is_refuted()
+    {
+        var problem = DznReader.Read(Triangle);
+        var result = B2bSolver.Solve(problem, new B2bOptions { TimeLimit = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
+        Assert.Empty(B2bChecker.Check(problem, result.Slots, fairness: 2));
+        Assert.Equal(1, result.Breaks);
+        Assert.True(result.ProvenOptimal);
+    }
+
+    // Business 1 has two morning meetings (slots 1..3) but cannot meet in slot 2: it fits no window.
+    private const string Forced = """
+        nBusiness = 4;
+        nMeetings = 3;
+        nTables = 1;
+        nTotalSlots = 4;
+        nMorningSlots = 3;
+        requested = [|1, 2,1,
+        |1, 3,1,
+        |2, 4,3,
+        |];
+        forbidden = [{0,2},{0},{0},{0}];
+        """;
+
+    [Fact]
+    public void A_business_whose_meetings_fit_no_window_breaks_once_and_no_one_else_does()
+    {
+        var problem = DznReader.Read(Forced);
+        var result = B2bSolver.Solve(problem, new B2bOptions { TimeLimit = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
+        Assert.Empty(B2bChecker.Check(problem, result.Slots, fairness: 2));
+        Assert.Equal([1, 0, 0, 0], B2bChecker.BreaksPerBusiness(problem, result.Slots));
+        Assert.True(result.ProvenOptimal);
+    }
+
     [Fact]
     public void The_checker_counts_breaks_and_rejects_clashes()
     {

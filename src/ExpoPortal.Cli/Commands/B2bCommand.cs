@@ -29,6 +29,12 @@ public sealed class B2bCommand : ICommand
             output.WriteLine($"no timetable found within {options.TimeLimit.TotalSeconds} s");
             return CommandLine.Violations;
         }
+        // The timetable is re-checked against every rule of the paper, independently of the solver.
+        if (B2bChecker.Check(problem, result.Slots, options.Fairness) is { Count: > 0 } broken)
+        {
+            output.WriteLine($"the timetable found breaks a rule: {string.Join("; ", broken)}");
+            return CommandLine.Violations;
+        }
         var json = new JsonObject
         {
             ["breaks"] = result.Breaks,

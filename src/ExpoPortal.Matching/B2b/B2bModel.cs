@@ -13,6 +13,11 @@ internal sealed class B2bModel
     private readonly LinearExpr[] _breaksOf;
     private readonly List<BoolVar> _breakLiterals = [];
     private readonly int[][] _meetingsOf;
+    private readonly List<int> _forcedBreakers = [];
+    private readonly int[] _windowCount;
+
+    /// <summary>How CP-SAT searches: its default portfolio, core-based optimisation, or LP-heavy workers.</summary>
+    public enum Search { Portfolio, Core, Lp }
 
     public sealed record Outcome(int[]? Slots, int Objective, int LowerBound, bool Optimal, bool Infeasible);
 
@@ -36,6 +41,7 @@ internal sealed class B2bModel
         _busy = new BoolVar?[businesses][];
         _hasBreak = new BoolVar?[businesses];
         _breaksOf = new LinearExpr[businesses];
+        _windowCount = new int[businesses];
         for (var b = 0; b < businesses; b++)
         {
             _busy[b] = new BoolVar?[slots];
@@ -127,6 +133,8 @@ internal sealed class B2bModel
             }
             choices.Add(window);
         }
+        _windowCount[b] = choices.Count - 1;
+        if (choices.Count == 1) _forcedBreakers.Add(b);
         _model.AddExactlyOne(choices);
         // Busy outside every chosen window means a break: direct propagation, no counting needed.
         for (var t = 0; t < slots; t++)
@@ -174,16 +182,29 @@ internal sealed class B2bModel
             if (_hasBreak[b] is { } flag && !allowed.Contains(b)) _model.Add(flag == 0);
     }
 
-    /// <param name="coreSearch">Core-based search as the one full worker (for optimisation; a feasibility model uses the default portfolio).</param>
-    public Outcome Run(B2bOptions options, double seconds, CancellationToken cancellation, bool coreSearch = true)
+    /// <summary>Businesses whose meetings fit no contiguous window at all (by session and forbidden slots): each breaks at least once.</summary>
+    public IReadOnlyList<int> ForcedBreakers => _forcedBreakers;
+
+    /// <summary>How many contiguous windows fit b's meetings on their own (0 for a business with at most one meeting).</summary>
+    public int WindowCount(int b) => _windowCount[b];
+
+    /// <param name="search">Core for optimisation; the portfolio for a feasibility model; LP-heavy workers for a
+    /// feasibility model with the breakers fixed, where the tables' capacity binds and the LP guides the search best.</param>
+    public Outcome Run(B2bOptions options, double seconds, CancellationToken cancellation, Search search = Search.Core)
     {
+        var subsolvers = options.ExtraParameters.Contains("subsolvers") ? "" : search switch
+        {
+            Search.Core => "subsolvers:\"core\"",
+            Search.Lp => "subsolvers:\"max_lp\" subsolvers:\"quick_restart\"",
+            _ => "",
+        };
         var solver = new CpSolver
         {
             StringParameters = string.Join(" ",
                 $"num_workers:{options.Workers}",
                 $"random_seed:{options.Seed}",
                 $"max_time_in_seconds:{Math.Max(0.05, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-                !coreSearch || options.ExtraParameters.Contains("subsolvers") ? "" : "subsolvers:\"core\"",
+                subsolvers,
                 options.ExtraParameters),
         };
         using var registration = cancellation.Register(solver.StopSearch);
