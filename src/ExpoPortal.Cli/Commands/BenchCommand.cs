@@ -31,7 +31,7 @@ public sealed class BenchCommand : ICommand
         var jairLimit = args.Seconds("jair-time-limit", 5);
         var seed = args.Int("seed", 1);
         var skipJair = args.Optional("skip-jair") is "true";
-        var timeLimits = new Dictionary<string, double> { ["andong"] = 9.5, ["incheon-large"] = 25, ["mega"] = 100 };
+        var timeLimits = new Dictionary<string, double> { ["andong"] = 9.5, ["incheon-large"] = 28, ["mega"] = 110 };
         args.RejectUnknown();
         foreach (var size in sizes)
             if (!timeLimits.ContainsKey(size)) throw new UsageException($"--sizes: unknown size \"{size}\" (andong, incheon-large, mega)");

@@ -14,7 +14,16 @@ public sealed class SlotGrid
         var dayNames = ordered.Select(s => s.Day).Distinct().ToList();
         DayOf = ordered.Select(s => dayNames.IndexOf(s.Day)).ToArray();
         DayCount = dayNames.Count;
+        RunStart = new int[ordered.Length];
+        RunEnd = new int[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++) RunStart[i] = i > 0 && DayOf[i - 1] == DayOf[i] ? RunStart[i - 1] : i;
+        for (var i = ordered.Length - 1; i >= 0; i--) RunEnd[i] = i + 1 < ordered.Length && DayOf[i + 1] == DayOf[i] ? RunEnd[i + 1] : i;
     }
+
+    /// <summary>First position of the run of same-day slots that holds each position.</summary>
+    public int[] RunStart { get; }
+    /// <summary>Last position (inclusive) of that run.</summary>
+    public int[] RunEnd { get; }
 
     public IReadOnlyList<Slot> Slots { get; }
     public int Count => Slots.Count;

@@ -47,7 +47,7 @@ public static class GapPolisher
             if (++stalls >= 8 || (sideways && improvedThisPass == 0)) break;
             sideways = true;
         }
-        return improvements + ShortenWalks(timetable, deadline, scarcity, cancellation);
+        return improvements;
     }
 
     private const int HallPasses = 2;
@@ -57,7 +57,7 @@ public static class GapPolisher
     /// participant's back-to-back meetings in different halls, and taken only when they lower that without
     /// adding a gap. A separate phase, because mixing the two slowed the gap search more than it saved walks.
     /// </summary>
-    private static int ShortenWalks(Timetable timetable, DateTime deadline, int[]? scarcity, CancellationToken cancellation)
+    public static int ShortenWalks(Timetable timetable, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default)
     {
         var problem = timetable.Problem;
         if (problem.ExhibitorHall.All(h => h < 0)) return 0;

@@ -16,7 +16,7 @@ public sealed record MatchResult(MatchSchedule Schedule, MatchProblem Problem, T
 /// <summary>
 /// Entry point of the engine. Pipeline (see docs/decisions/0002-matching-engine.md):
 /// pins → choose meetings by min-cost flow (must-meets, concave fairness for exhibitors and participants) →
-/// timetable slot by slot → repair (force must-meets, exhibitor minimums and participants' first meeting, fill) → compare with a compact greedy → polish idle gaps.
+/// timetable slot by slot → repair (force must-meets, exhibitor minimums and participants' first meeting, fill) → compare with a compact greedy → polish idle gaps → shorten walks between halls.
 /// </summary>
 public static class MatchingEngine
 {
@@ -56,6 +56,8 @@ public static class MatchingEngine
         Repairer.ImproveScore(best, deadline, scarcity, cancellation);
         progress?.Report(new("polishing idle gaps", 0.7));
         GapPolisher.Polish(best, options.Seed, options.PolishPasses, deadline, scarcity, cancellation);
+        progress?.Report(new("shortening walks between halls", 0.9));
+        GapPolisher.ShortenWalks(best, deadline, scarcity, cancellation);
 
         progress?.Report(new("done", 1.0));
         var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, fixedTables);

@@ -102,9 +102,9 @@ public sealed class Timetable
     /// <summary>Idle gaps of one participant on the day of <paramref name="slotOnDay"/>.</summary>
     public int ParticipantGapsOnDay(int participant, int slotOnDay)
     {
-        var busy = ParticipantAt[participant];
         var (start, end) = DayRange(slotOnDay);
-        return GapsOf(start, end, s => busy[s] != None);
+        // A slot holds a pair index (≥ 0) when busy, None (−1) when free.
+        return GapsAtLeast(ParticipantAt[participant], 0, start, end);
     }
 
     /// <summary>Back-to-back meetings of one participant on a day in different halls (a walk across the venue).</summary>
@@ -130,7 +130,7 @@ public sealed class Timetable
         var (start, end) = DayRange(slotOnDay);
         var gaps = 0;
         for (var level = 1; level <= Problem.Tables[exhibitor]; level++)
-            gaps += GapsOf(start, end, s => load[s] >= level);
+            gaps += GapsAtLeast(load, level, start, end);
         return gaps;
     }
 
@@ -152,14 +152,8 @@ public sealed class Timetable
             if (s == 0 || dayOf[s] != dayOf[s - 1]) yield return s;
     }
 
-    public (int Start, int End) DayRange(int slot)
-    {
-        var dayOf = Problem.Grid.DayOf;
-        int start = slot, end = slot;
-        while (start > 0 && dayOf[start - 1] == dayOf[slot]) start--;
-        while (end + 1 < dayOf.Length && dayOf[end + 1] == dayOf[slot]) end++;
-        return (start, end);
-    }
+    /// <summary>First and last slot of the slot's day (inclusive).</summary>
+    public (int Start, int End) DayRange(int slot) => (Problem.Grid.RunStart[slot], Problem.Grid.RunEnd[slot]);
 
     public IEnumerable<int> PlacedPairs()
     {
@@ -177,14 +171,15 @@ public sealed class Timetable
         return copy;
     }
 
-    private static int GapsOf(int start, int end, Func<int, bool> busy)
+    /// <summary>Gaps of the busy pattern "values[s] ≥ threshold" between start and end (inclusive): the hottest loop of the polish.</summary>
+    private static int GapsAtLeast(int[] values, int threshold, int start, int end)
     {
         var gaps = 0;
         var seen = false;
         var previousBusy = false;
         for (var s = start; s <= end; s++)
         {
-            var now = busy(s);
+            var now = values[s] >= threshold;
             if (now && seen && !previousBusy) gaps++;
             seen |= now;
             previousBusy = now;
