@@ -41,7 +41,7 @@ public class GapPolisherTests
         for (var e = 0; e < 3; e++) timetable.Place(problem.PairIndex[(0, e)], e, Timetable.None);
         Assert.Equal(2, timetable.ParticipantHallChangesOnDay(0, 0));
 
-        GapPolisher.Polish(timetable, seed: 1, maxPasses: 10, DateTime.UtcNow.AddSeconds(30), cancellation: TestContext.Current.CancellationToken);
+        GapPolisher.ShortenWalks(timetable, DateTime.UtcNow.AddSeconds(30), cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, timetable.ParticipantHallChangesOnDay(0, 0));
         Assert.Equal(0, timetable.TotalGaps());
