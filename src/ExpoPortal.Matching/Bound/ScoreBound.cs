@@ -30,7 +30,8 @@ public static class ScoreBound
         for (var step = 0; step < LagrangianSteps; step++)
         {
             for (var g = 0; g < pools.Count; g++) prices[g] = (low[g] + high[g]) / 2;
-            var (value, used) = Lagrangian(problem, pools, prices);
+            // The priced flow with no price on the priorities: the plain Lagrangian.
+            var (value, used, _) = PricedFlow(problem, pools, [.. prices, 0, 0, 0], NoPriorities);
             bound = Math.Min(bound, value);
             for (var g = 0; g < pools.Count; g++)
                 if (used[g] > pools.Capacity[g]) low[g] = prices[g]; else high[g] = prices[g];
@@ -39,6 +40,7 @@ public static class ScoreBound
     }
 
     private const int LagrangianSteps = 8;
+    private static readonly Priorities NoPriorities = new(0, 0, 0);
 
     /// <summary>What a schedule achieved on the rules that come before score.</summary>
     /// <param name="MustMeets">Must-meet pairs placed.</param>
@@ -148,34 +150,6 @@ public static class ScoreBound
         foreach (var (arc, pool) in poolArcs) used[pool] += (int)network.Flow(arc);
         int[] reached = [(int)mustArcs.Sum(network.Flow), (int)minimumArcs.Sum(network.Flow), (int)firstArcs.Sum(network.Flow)];
         return (total, used, reached);
-    }
-
-    private static (long Value, int[] Used) Lagrangian(MatchProblem problem, InterpreterPools pools, long[] prices)
-    {
-        int participants = problem.Participants, exhibitors = problem.Exhibitors;
-        using var network = new FlowNetwork(participants + exhibitors);
-        long supply = 0;
-        for (var p = 0; p < participants; p++)
-        {
-            network.AddArc(network.Source, p, problem.ParticipantCapacity[p], 0);
-            supply += problem.ParticipantCapacity[p];
-        }
-        var arcs = new List<(int Arc, int Pool)>();
-        for (var k = 0; k < problem.PairCount; k++)
-        {
-            var pool = pools.PoolOf[k];
-            var value = problem.PairScore[k] - (pool >= 0 ? prices[pool] : 0);
-            if (value <= 0) continue;
-            var arc = network.AddArc(problem.PairParticipant[k], participants + problem.PairExhibitor[k], 1, -value);
-            if (pool >= 0) arcs.Add((arc, pool));
-        }
-        for (var e = 0; e < exhibitors; e++)
-            network.AddArc(participants + e, network.Sink, problem.ExhibitorCapacity[e], 0);
-        var priced = Enumerable.Range(0, pools.Count).Sum(g => prices[g] * pools.Capacity[g]);
-        var total = -network.Solve(supply) + priced;
-        var used = new int[pools.Count];
-        foreach (var (arc, pool) in arcs) used[pool] += (int)network.Flow(arc);
-        return (total, used);
     }
 
     /// <summary>
