@@ -99,6 +99,19 @@ public class B2bTests
         Assert.True(result.ProvenOptimal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Identical_runs_give_identical_timetables(int workers)
+    {
+        var problem = DznReader.Read(Triangle);
+        var options = new B2bOptions { TimeLimit = TimeSpan.FromSeconds(5), Workers = workers };
+        var first = B2bSolver.Solve(problem, options, TestContext.Current.CancellationToken);
+        var second = B2bSolver.Solve(problem, options, TestContext.Current.CancellationToken);
+        Assert.Equal(first.Slots, second.Slots);
+        Assert.Equal((1, true), (first.Breaks, first.ProvenOptimal));
+    }
+
     [Fact]
     public void The_checker_counts_breaks_and_rejects_clashes()
     {

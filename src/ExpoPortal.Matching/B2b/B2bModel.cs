@@ -16,8 +16,8 @@ internal sealed class B2bModel
     private readonly List<int> _forcedBreakers = [];
     private readonly int[] _windowCount;
 
-    /// <summary>How CP-SAT searches: its default portfolio, core-based optimisation, or LP-heavy workers.</summary>
-    public enum Search { Portfolio, Core, Lp }
+    /// <summary>How CP-SAT searches: its default, core-based optimisation, LP-heavy, or without LP.</summary>
+    public enum Search { Portfolio, Core, Lp, NoLp }
 
     public sealed record Outcome(int[]? Slots, int Objective, int LowerBound, bool Optimal, bool Infeasible);
 
@@ -188,33 +188,43 @@ internal sealed class B2bModel
     /// <summary>How many contiguous windows fit b's meetings on their own (0 for a business with at most one meeting).</summary>
     public int WindowCount(int b) => _windowCount[b];
 
-    /// <param name="search">Core for optimisation; the portfolio for a feasibility model; LP-heavy workers for a
-    /// feasibility model with the breakers fixed, where the tables' capacity binds and the LP guides the search best.</param>
-    public Outcome Run(B2bOptions options, double seconds, CancellationToken cancellation, Search search = Search.Core)
+    /// <param name="search">Core for proving the minimisation's bound; the default search for refuting a feasibility
+    /// model; LP-heavy search for "one breaker is enough?"; no LP for finding timetables quickly, with or without
+    /// an objective (it also refutes wrong fixed breakers fastest).</param>
+    /// <param name="work">CP-SAT deterministic time for this run; the wall clock only stops it when the run's time is up.</param>
+    public Outcome Run(B2bOptions options, B2bWork effort, double work, CancellationToken cancellation, Search search = Search.Core)
     {
+        // One worker per run (a single worker is deterministic; B2bSolver runs two at once). It runs the first
+        // subsolver named here.
         var subsolvers = options.ExtraParameters.Contains("subsolvers") ? "" : search switch
         {
             Search.Core => "subsolvers:\"core\"",
-            Search.Lp => "subsolvers:\"max_lp\" subsolvers:\"quick_restart\"",
+            Search.Lp => "subsolvers:\"max_lp\"",
+            Search.NoLp => "subsolvers:\"no_lp\"",
             _ => "",
         };
+        string Number(double x) => Math.Max(0.01, x).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         var solver = new CpSolver
         {
             StringParameters = string.Join(" ",
-                $"num_workers:{options.Workers}",
+                "num_workers:1",
                 $"random_seed:{options.Seed}",
-                $"max_time_in_seconds:{Math.Max(0.05, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                $"max_deterministic_time:{Number(work)}",
+                $"max_time_in_seconds:{Number(effort.WallLeft)}",
                 subsolvers,
                 options.ExtraParameters),
         };
         using var registration = cancellation.Register(solver.StopSearch);
         var status = solver.Solve(_model);
+        effort.Charge(solver.Response?.DeterministicTime ?? work);
+        // The bound holds even when no timetable was found.
+        var bound = status == CpSolverStatus.Infeasible ? int.MaxValue
+            : _model.Model.Objective is null ? 0 : Math.Max(0, (int)Math.Ceiling(solver.BestObjectiveBound - 1e-6));
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            return new Outcome(null, int.MaxValue, status == CpSolverStatus.Infeasible ? int.MaxValue : 0, false, status == CpSolverStatus.Infeasible);
+            return new Outcome(null, int.MaxValue, bound, false, status == CpSolverStatus.Infeasible);
         var slotOf = new int[_problem.Meetings.Count];
         foreach (var ((m, t), x) in _at)
             if (solver.BooleanValue(x)) slotOf[m] = t;
-        return new Outcome(slotOf, (int)Math.Round(solver.ObjectiveValue), (int)Math.Ceiling(solver.BestObjectiveBound - 1e-6),
-            status == CpSolverStatus.Optimal, false);
+        return new Outcome(slotOf, (int)Math.Round(solver.ObjectiveValue), bound, status == CpSolverStatus.Optimal, false);
     }
 }
