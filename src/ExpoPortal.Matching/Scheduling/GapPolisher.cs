@@ -50,19 +50,17 @@ public static class GapPolisher
         return improvements;
     }
 
-    private const int HallPasses = 2;
-
     /// <summary>
     /// Then, with the gaps settled, fewer walks between halls: the same moves, now also counting a
     /// participant's back-to-back meetings in different halls, and taken only when they lower that without
     /// adding a gap. A separate phase, because mixing the two slowed the gap search more than it saved walks.
     /// </summary>
-    public static int ShortenWalks(Timetable timetable, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default)
+    public static int ShortenWalks(Timetable timetable, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default, int passes = 2)
     {
         var problem = timetable.Problem;
         if (problem.ExhibitorHall.All(h => h < 0)) return 0;
         var improvements = 0;
-        for (var pass = 0; pass < HallPasses; pass++)
+        for (var pass = 0; pass < passes; pass++)
         {
             var improvedThisPass = 0;
             foreach (var k in timetable.PlacedPairs().Where(k => !timetable.Pinned[k]).ToArray())

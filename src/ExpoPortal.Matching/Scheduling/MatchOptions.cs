@@ -8,7 +8,7 @@ public sealed record MatchOptions
     /// <summary>Wall-clock budget; the polishing stops early when it runs out.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
     public int Seed { get; init; } = 1;
-    /// <summary>Passes of local moves over the meetings that still have idle gaps.</summary>
+    /// <summary>Passes of local moves over the meetings that still have idle gaps (fewer for very large events, see MatchingEngine).</summary>
     public int PolishPasses { get; init; } = 40;
     public ScoringWeights Scoring { get; init; } = ScoringWeights.Default;
 

@@ -55,14 +55,22 @@ public static class MatchingEngine
         progress?.Report(new("improving score", 0.6));
         Repairer.ImproveScore(best, deadline, scarcity, cancellation);
         progress?.Report(new("polishing idle gaps", 0.7));
-        GapPolisher.Polish(best, options.Seed, options.PolishPasses, deadline, scarcity, cancellation);
+        // A pass costs about the same per meeting, so very large events get fewer passes: the work (and so the
+        // schedule) stays a function of the input, and ends well inside the time limit even on a loaded machine.
+        var passes = Math.Clamp(PolishMeetingPasses / Math.Max(1, best.MeetingCount), MinPolishPasses, options.PolishPasses);
+        GapPolisher.Polish(best, options.Seed, passes, deadline, scarcity, cancellation);
         progress?.Report(new("shortening walks between halls", 0.9));
-        GapPolisher.ShortenWalks(best, deadline, scarcity, cancellation);
+        GapPolisher.ShortenWalks(best, deadline, scarcity, cancellation, passes: best.MeetingCount > LargeEvent ? 1 : 2);
 
         progress?.Report(new("done", 1.0));
         var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, fixedTables);
         return new MatchResult(schedule, problem, best, UnplacedPins: 0, ReachedTimeLimit: DateTime.UtcNow > deadline);
     }
+
+    private const int PolishMeetingPasses = 1_500_000;
+    private const int MinPolishPasses = 10;
+    /// <summary>Meetings beyond which the walk-shortening phase gets one pass instead of two.</summary>
+    private const int LargeEvent = 40_000;
 
     /// <summary>The naive baseline (best score first, first free slot), with the same figures.</summary>
     public static MatchSchedule Greedy(MatchInstance instance, MatchOptions? options = null)
