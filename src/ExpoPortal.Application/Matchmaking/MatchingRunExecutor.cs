@@ -1,6 +1,7 @@
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Matching.Bound;
 using ExpoPortal.Matching.Scheduling;
 using ExpoPortal.Matching.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,8 @@ public sealed class MatchingRunExecutor(
                 var replan = Replanner.Replan(instance, new M.MatchSchedule([.. pinned.Meetings, .. proposals.Meetings]), options, progress, ct);
                 return (replan.Result, replan.Kept - pinned.Meetings.Count, replan.Moved);
             }, ct);
-            await SaveAsync(runId, result.Schedule, instance.Participants.Count, pinned, result.UnplacedPins, kept, moved);
+            var underPriorities = ScoreBound.UnderPriorities(result.Problem, ScoreBound.Priorities.Of(result.Timetable), result.Schedule.Bound);
+            await SaveAsync(runId, result.Schedule, underPriorities, instance.Participants.Count, pinned, result.UnplacedPins, kept, moved);
             logger.LogInformation("Matching run {RunId} done: {Meetings} meetings, gap {Gap:P2}, {IdleGaps} idle gaps",
                 runId, result.Schedule.Meetings.Count, result.Schedule.Gap, result.Schedule.IdleGaps);
         }
@@ -70,7 +72,7 @@ public sealed class MatchingRunExecutor(
         }
     }
 
-    private async Task SaveAsync(int runId, M.MatchSchedule schedule, int participants, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
+    private async Task SaveAsync(int runId, M.MatchSchedule schedule, long boundUnderPriorities, int participants, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
     {
         var now = clock.GetUtcNow();
         var pinnedKeys = pinned.Meetings.Select(m => (m.Participant, m.Exhibitor, m.Slot)).ToHashSet();
@@ -89,7 +91,8 @@ public sealed class MatchingRunExecutor(
 
         var withMeetings = schedule.Meetings.Select(m => m.Participant).Distinct().Count();
         run.Succeed(new MatchingFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap, schedule.IdleGaps,
-            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds, participants - withMeetings),
+            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds, participants - withMeetings,
+            boundUnderPriorities, ScoreBound.Gap(schedule.Score, boundUnderPriorities)),
             pinned.Meetings.Count - unplacedPins, now, kept, moved);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);

@@ -13,9 +13,13 @@ public enum MatchingRunStatus
 
 /// <summary>The quality figures of a solved schedule, read beside the bound: gap = 1 − score / bound.</summary>
 /// <param name="ParticipantsWithoutMeeting">Buyers who would arrive with an empty agenda: the figure organizers check first.</param>
+/// <param name="BoundUnderPriorities">A bound on the score of every schedule that places at least as many must-meets,
+/// exhibitors' minimums and first meetings (the plain bound also counts schedules that drop those for score);
+/// null for runs stored before it existed.</param>
+/// <param name="GapUnderPriorities">1 − score / <paramref name="BoundUnderPriorities"/>: the score the run really left behind.</param>
 public sealed record MatchingFigures(
     int Meetings, long Score, long Bound, double Gap, int IdleGaps, int ExhibitorsBelowMinimum, int MustMeetMissed, double Seconds,
-    int ParticipantsWithoutMeeting);
+    int ParticipantsWithoutMeeting, long? BoundUnderPriorities = null, double? GapUnderPriorities = null);
 
 /// <summary>
 /// One run of the matching engine for an event: who asked, when, with which settings, and what came out.

@@ -55,6 +55,9 @@ public sealed class MatchingRunTests(PostgresServer postgres)
         Assert.NotNull(run.Figures);
         Assert.Equal(1, run.PinnedMeetings);
         Assert.InRange(run.Figures!.Gap, 0, 0.10);
+        // The bound under priorities is stored too: never above the plain bound, never below the score.
+        Assert.InRange(run.Figures.BoundUnderPriorities!.Value, run.Figures.Score, run.Figures.Bound);
+        Assert.InRange(run.Figures.GapUnderPriorities!.Value, 0, run.Figures.Gap);
         Assert.Equal(0, run.Figures.ParticipantsWithoutMeeting); // every demo participant has someone to meet
         Assert.Equal(0, run.Figures.ExhibitorsBelowMinimum);
         await using var db = await DbAsync(app);

@@ -1368,9 +1368,13 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                             b1.Property<long>("Bound");
 
+                            b1.Property<long?>("BoundUnderPriorities");
+
                             b1.Property<int>("ExhibitorsBelowMinimum");
 
                             b1.Property<double>("Gap");
+
+                            b1.Property<double?>("GapUnderPriorities");
 
                             b1.Property<int>("IdleGaps");
 
