@@ -20,7 +20,7 @@ public static class ScoreBound
     /// </summary>
     public static long Compute(MatchProblem problem)
     {
-        var pools = new InterpreterPools(problem);
+        var pools = problem.Pools;
         var bound = InterpreterAwareBMatching(problem, pools, k => problem.PairScore[k]);
         if (pools.Count == 0 || problem.PairCount == 0) return bound;
         // L(λ) is convex; a pool used beyond its capacity at λ says its price should rise.
@@ -61,10 +61,8 @@ public static class ScoreBound
         public static Priorities Of(MatchProblem problem, Model.MatchSchedule schedule)
         {
             var timetable = new Timetable(problem);
-            var participant = problem.Instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var exhibitor = problem.Instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
             foreach (var meeting in schedule.Meetings)
-                if (problem.PairIndex.TryGetValue((participant[meeting.Participant], exhibitor[meeting.Exhibitor]), out var k) && !timetable.IsPlaced(k))
+                if (problem.PairIndex.TryGetValue((problem.ParticipantIndex[meeting.Participant], problem.ExhibitorIndex[meeting.Exhibitor]), out var k) && !timetable.IsPlaced(k))
                     timetable.Place(k, problem.Grid.PositionOf[meeting.Slot], Timetable.None);
             return Of(timetable);
         }
@@ -81,7 +79,7 @@ public static class ScoreBound
     /// </summary>
     public static long UnderPriorities(MatchProblem problem, Priorities achieved, long plainBound)
     {
-        var pools = new InterpreterPools(problem);
+        var pools = problem.Pools;
         if (problem.PairCount == 0) return plainBound;
         var top = problem.PairScore.Max() + 1L;
         // Dimensions: one price per pool, then must-meets, minimum units, first meetings.
@@ -205,7 +203,7 @@ public static class ScoreBound
     /// requests that no schedule can satisfy (e.g. 40 requests for a one-table booth with 32 slots).
     /// </summary>
     public static int MustMeetPlaceable(MatchProblem problem) =>
-        (int)InterpreterAwareBMatching(problem, new InterpreterPools(problem), k => problem.PairMustMeet[k] ? 1 : 0);
+        (int)InterpreterAwareBMatching(problem, problem.Pools, k => problem.PairMustMeet[k] ? 1 : 0);
 
     /// <summary>gap = 1 − score/bound (0 when the bound is 0).</summary>
     public static double Gap(long score, long bound) => bound <= 0 ? 0 : 1.0 - (double)score / bound;

@@ -12,8 +12,8 @@ public sealed class MatchProblem
     {
         Instance = instance;
         Grid = new SlotGrid(instance.Slots);
-        var participantIndex = instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var exhibitorIndex = instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        ParticipantIndex = instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        ExhibitorIndex = instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ParticipantAvailable = instance.Participants.Select(p => AvailabilityMask(p.Available)).ToArray();
         ExhibitorAvailable = instance.Exhibitors.Select(e => AvailabilityMask(e.Available)).ToArray();
         InterpreterAvailable = instance.Interpreters.Select(i => AvailabilityMask(i.Available)).ToArray();
@@ -26,7 +26,7 @@ public sealed class MatchProblem
         var kept = new List<(int P, int E, CandidatePair Pair)>();
         foreach (var pair in pairs)
         {
-            int p = participantIndex[pair.Participant], e = exhibitorIndex[pair.Exhibitor];
+            int p = ParticipantIndex[pair.Participant], e = ExhibitorIndex[pair.Exhibitor];
             // A pair that shares no available slot can never meet: leave it out everywhere.
             if (SharesSlot(p, e)) kept.Add((p, e, pair));
         }
@@ -52,6 +52,14 @@ public sealed class MatchProblem
     }
 
     public MatchInstance Instance { get; }
+    /// <summary>Participant id → index.</summary>
+    public IReadOnlyDictionary<string, int> ParticipantIndex { get; }
+    /// <summary>Exhibitor id → index.</summary>
+    public IReadOnlyDictionary<string, int> ExhibitorIndex { get; }
+
+    /// <summary>The interpreter pools of this problem, built once for the bound, the selection and the benchmark.</summary>
+    public InterpreterPools Pools => _pools ??= new InterpreterPools(this);
+    private InterpreterPools? _pools;
 
     /// <summary>See <see cref="MatchOptions.EveryParticipantMeets"/>.</summary>
     public bool ParticipantFloor { get; init; }

@@ -35,8 +35,7 @@ public static class MatchingEngine
         var scarcity = InterpreterScarcity(problem);
 
         progress?.Report(new("selecting meetings", 0.2));
-        var pools = new InterpreterPools(problem);
-        var selection = MeetingSelector.Select(start, pools);
+        var selection = MeetingSelector.Select(start);
         var chosen = selection.Chosen;
         progress?.Report(new("bound", 0.25));
         var bound = ScoreBound.Compute(problem);

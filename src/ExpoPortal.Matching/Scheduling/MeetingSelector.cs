@@ -26,9 +26,10 @@ public static class MeetingSelector
     public sealed record Selection(bool[] Chosen, long[] PoolPrices);
 
     /// <param name="timetable">Already placed (pinned) meetings are kept and use up capacity.</param>
-    public static Selection Select(Timetable timetable, InterpreterPools pools)
+    public static Selection Select(Timetable timetable)
     {
         var problem = timetable.Problem;
+        var pools = problem.Pools;
         var left = pools.Left(timetable);
         var prices = new long[pools.Count];
         var chosen = Flow(timetable, pools, prices);

@@ -22,8 +22,8 @@ public static class PinPlacer
         kept = [];
         var problem = timetable.Problem;
         var instance = problem.Instance;
-        var participants = instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var exhibitors = instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var participants = problem.ParticipantIndex;
+        var exhibitors = problem.ExhibitorIndex;
         var interpreters = instance.Interpreters.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var tables = new Dictionary<int, int>();
         var tableTaken = new HashSet<(int Exhibitor, int Slot, int Table)>();
