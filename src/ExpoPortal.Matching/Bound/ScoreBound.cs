@@ -87,6 +87,7 @@ public static class ScoreBound
         var low = new long[dims];
         var high = Enumerable.Range(0, dims).Select(d => d < pools.Count ? top : 4 * top).ToArray();
         var price = new long[dims];
+        int[] targets = [achieved.MustMeets, achieved.MinimumUnits, achieved.FirstMeetings];
         var bound = plainBound;
         for (var step = 0; step < PriorityBoundSteps; step++)
         {
@@ -97,7 +98,7 @@ public static class ScoreBound
                 if (used[g] > pools.Capacity[g]) low[g] = price[g]; else high[g] = price[g];
             // A priority the flow under-serves needs a higher price; one it over-serves, a lower one.
             for (var j = 0; j < 3; j++)
-                if (reached[j] < achieved.MustMeets * (j == 0 ? 1 : 0) + achieved.MinimumUnits * (j == 1 ? 1 : 0) + achieved.FirstMeetings * (j == 2 ? 1 : 0))
+                if (reached[j] < targets[j])
                     low[pools.Count + j] = price[pools.Count + j];
                 else high[pools.Count + j] = price[pools.Count + j];
         }
