@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<BoothList>();
         services.AddSingleton<MeetingBooking>();
+        services.AddSingleton<Wishlist>();
+        services.AddSingleton<ISlotChanges, InProcessSlotChanges>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();
         services.AddSingleton<MatchingRunExecutor>();

@@ -49,6 +49,7 @@ public static class WebSetup
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddPortalAuthorization();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
@@ -82,7 +83,9 @@ public static class WebSetup
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json
         app.MapMeetingEndpoints();
+        app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

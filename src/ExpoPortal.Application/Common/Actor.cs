@@ -14,7 +14,8 @@ public static class Roles
 /// Who is asking. Services take it explicitly so that "an exhibitor edits only its own listing" is checked
 /// where the data is read, not only by hiding buttons.
 /// </summary>
-public sealed record Actor(string UserId, bool IsOrganizer, int? ExhibitorId, int? ParticipantId)
+/// <param name="Name">How the person is shown to others, e.g. who saved a listing last.</param>
+public sealed record Actor(string UserId, bool IsOrganizer, int? ExhibitorId, int? ParticipantId, string? Name = null)
 {
     public bool ActsForParticipant(int participantId) => IsOrganizer || ParticipantId == participantId;
     public bool ActsForExhibitor(int exhibitorId) => IsOrganizer || ExhibitorId == exhibitorId;

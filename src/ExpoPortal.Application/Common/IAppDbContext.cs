@@ -29,6 +29,9 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
+    /// <summary>For setting the version a client read, so that a concurrent save is detected.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
+
     /// <summary>Saves; a violated unique or exclusion constraint surfaces as <see cref="ConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,9 @@ public enum ErrorKind
 /// <summary>An expected failure with a stable code (for tests and clients) and a message key for the UI.</summary>
 public sealed record Error(ErrorKind Kind, string Code, string Message)
 {
+    /// <summary>What the caller needs to resolve the failure (the other side's version in a save conflict), or null.</summary>
+    public object? Details { get; init; }
+
     public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);

@@ -8,7 +8,8 @@ namespace ExpoPortal.Application.Events;
 
 public sealed record EventSummary(
     int Id, string Slug, LocalizedText Name, LocalizedText Venue, LocalizedText City,
-    DateOnly StartDate, DateOnly EndDate, IReadOnlyList<DateOnly> ConsultationDays, string TimeZoneId);
+    DateOnly StartDate, DateOnly EndDate, IReadOnlyList<DateOnly> ConsultationDays, string TimeZoneId,
+    bool BookingOpen, int CancellationCutoffHours);
 
 public sealed record CountItem(string Key, int Count);
 
@@ -108,5 +109,5 @@ public sealed class EventService(IAppDbContextFactory dbFactory)
     }
 
     private static EventSummary ToSummary(Domain.Events.Event e) =>
-        new(e.Id, e.Slug, e.Name, e.Venue, e.City, e.StartDate, e.EndDate, e.ConsultationDays, e.TimeZoneId);
+        new(e.Id, e.Slug, e.Name, e.Venue, e.City, e.StartDate, e.EndDate, e.ConsultationDays, e.TimeZoneId, e.BookingOpen, e.CancellationCutoffHours);
 }

@@ -1,25 +1,41 @@
 using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Interpreters;
 using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpoPortal.Application.Meetings;
 
-/// <summary>A request to meet at a given slot; with no table given, the first free table of the booth is taken.</summary>
-public sealed record BookMeetingRequest(int ParticipantId, int ExhibitorId, int TimeSlotId, int? TableNumber = null);
+/// <summary>
+/// A request to meet at a given slot; with no table given, the first free table of the booth is taken.
+/// <paramref name="ClientRequestId"/> is the caller's idempotency key: the same key twice books once.
+/// </summary>
+public sealed record BookMeetingRequest(int ParticipantId, int ExhibitorId, int TimeSlotId, int? TableNumber = null, string? ClientRequestId = null);
 
 public sealed record MeetingView(
     int Id, int EventId, int ParticipantId, int ExhibitorId, int TimeSlotId, int TableNumber,
-    MeetingStatus Status, MeetingOrigin Origin, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+    MeetingStatus Status, MeetingOrigin Origin, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? InterpreterId);
 
 /// <summary>
-/// Books one-to-one meetings. C# checks give precise messages; PostgreSQL's partial unique indexes are the final
-/// guard against two requests racing for the same table or the same person's slot.
+/// Books and cancels one-to-one meetings; every rule lives here, never only in a page. C# checks give precise
+/// reasons; PostgreSQL's partial unique indexes are the final guard against two requests racing for one table,
+/// one person's slot or one interpreter. After each commit, open pages are told through <see cref="ISlotChanges"/>.
 /// </summary>
-public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock)
+public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges)
 {
     public static readonly Error SlotTaken = Error.Conflict("slot_taken", "That slot is already taken at this booth.");
     public static readonly Error ParticipantBusy = Error.Conflict("participant_busy", "The participant already has a meeting in that slot.");
     public static readonly Error InterpreterBusy = Error.Conflict("interpreter_busy", "The interpreter already has a meeting in that slot.");
+    public static readonly Error BookingClosed = Error.Conflict("booking_closed", "Booking is closed for this event.");
+    public static readonly Error NoInterpreterFree = Error.Conflict("no_interpreter_free", "The two sides share no language and no interpreter who bridges them is free in that slot.");
+    public static readonly Error PairBlocked = Error.Conflict("pair_blocked", "One side does not want this meeting.");
+    public static readonly Error AlreadyMeeting = Error.Conflict("already_meeting", "These two already have a meeting.");
+    public static readonly Error ParticipantUnavailable = Error.Validation("participant_unavailable", "The participant is not at the expo in that slot.");
+    public static readonly Error SlotPast = Error.Validation("slot_past", "That slot has already begun.");
+    public static readonly Error CancelCutoffPassed = Error.Conflict("cancel_cutoff_passed", "It is too late to cancel this meeting here; please contact the secretariat.");
+    private static Error LimitReached(string who) => Error.Conflict("limit_reached", $"The {who} has reached its meeting limit.");
 
     public async Task<Result<MeetingView>> BookAsync(Actor actor, int eventId, BookMeetingRequest request, CancellationToken ct = default)
     {
@@ -30,7 +46,29 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         if (origin is null)
             return Error.Forbidden("not_your_meeting", "You can book meetings only for yourself.");
 
+        // A lost interpreter race ends the transaction; try again with the next interpreter, a bounded number of times.
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await TryBookAsync(actor, eventId, request, origin.Value, ct);
+            if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
+        }
+    }
+
+    private async Task<Result<MeetingView>> TryBookAsync(Actor actor, int eventId, BookMeetingRequest request, MeetingOrigin origin, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateAsync(ct);
+        var expo = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (expo is null) return Error.NotFound("event_not_found", "No such event.");
+        if (!expo.BookingOpen && !actor.IsOrganizer) return BookingClosed;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Row locks in a fixed order (participant, then exhibitor) make the limit counts below exact under concurrency.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = {request.ParticipantId} FOR UPDATE", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM exhibitors WHERE id = {request.ExhibitorId} FOR UPDATE", ct);
+        // After the locks, so that a retry racing its first attempt sees what the first one committed.
+        if (request.ClientRequestId is { Length: > 0 } key
+            && await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.EventId == eventId && m.ClientRequestId == key, ct) is { } done)
+            return SameRequest(done, request) ? ToView(done) : Error.Conflict("request_id_reused", "That request id was used for another booking.");
         var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ParticipantId && p.EventId == eventId, ct);
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
         var exhibitor = await db.Exhibitors.AsNoTracking().Include(x => x.Booth).FirstOrDefaultAsync(x => x.Id == request.ExhibitorId && x.EventId == eventId, ct);
@@ -38,24 +76,42 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         if (exhibitor.Booth is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         var slot = await db.TimeSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.TimeSlotId && s.EventId == eventId, ct);
         if (slot is null) return Error.NotFound("slot_not_found", $"Slot {request.TimeSlotId} is not part of this event.");
-        if (!participant.IsAvailableIn(slot)) return Error.Validation("participant_unavailable", "The participant is not at the expo in that slot.");
+        if (slot.StartsAt <= clock.GetUtcNow()) return SlotPast;
+        if (!participant.IsAvailableIn(slot)) return ParticipantUnavailable;
 
         var tables = exhibitor.Booth.MeetingTables;
         if (request.TableNumber is { } asked && (asked < 1 || asked > tables))
             return Error.Validation("no_such_table", $"The booth has tables 1 to {tables}.");
 
-        var takenTables = await db.Meetings
-            .Where(m => m.ExhibitorId == exhibitor.Id && m.TimeSlotId == slot.Id && MeetingStatuses.HoldingSlot.Contains(m.Status))
-            .Select(m => m.TableNumber)
-            .ToListAsync(ct);
-        var table = request.TableNumber ?? Enumerable.Range(1, tables).Cast<int?>().FirstOrDefault(t => !takenTables.Contains(t!.Value));
+        if (await db.MeetingWishes.AnyAsync(w => w.ParticipantId == participant.Id && w.ExhibitorId == exhibitor.Id && w.Level == WishLevel.NotInterested, ct))
+            return PairBlocked;
+
+        var active = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status));
+        if (await active.AnyAsync(m => m.ParticipantId == participant.Id && m.TimeSlotId == slot.Id, ct)) return ParticipantBusy;
+        var takenTables = await active.Where(m => m.ExhibitorId == exhibitor.Id && m.TimeSlotId == slot.Id).Select(m => m.TableNumber).ToListAsync(ct);
+        var table = request.TableNumber is { } t ? (takenTables.Contains(t) ? null : t)
+            : Enumerable.Range(1, tables).Cast<int?>().FirstOrDefault(n => !takenTables.Contains(n!.Value));
         if (table is null) return SlotTaken;
 
-        var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table.Value, origin.Value, clock.GetUtcNow());
+        // Matching proposals are the organizers' drafts: they hold tables, but do not count against anyone's limit.
+        var booked = active.Where(m => m.Status != MeetingStatus.Proposed);
+        if (await booked.AnyAsync(m => m.ParticipantId == participant.Id && m.ExhibitorId == exhibitor.Id, ct)) return AlreadyMeeting;
+        if (await booked.CountAsync(m => m.ParticipantId == participant.Id, ct) >= participant.MaxMeetings) return LimitReached("participant");
+        if (await booked.CountAsync(m => m.ExhibitorId == exhibitor.Id, ct) >= exhibitor.MaxMeetings) return LimitReached("exhibitor");
+
+        int? interpreterId = null;
+        if (!Languages.ShareOne(participant.Languages, exhibitor.Languages))
+        {
+            interpreterId = await FreeInterpreterAsync(db, eventId, slot, participant, exhibitor, ct);
+            if (interpreterId is null) return NoInterpreterFree;
+        }
+
+        var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table.Value, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
         db.Meetings.Add(meeting);
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (ConstraintViolationException ex)
         {
@@ -63,32 +119,154 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
             {
                 Constraints.MeetingParticipantSlot => ParticipantBusy,
                 Constraints.MeetingInterpreterSlot => InterpreterBusy,
+                Constraints.MeetingClientRequest => await FindByRequestIdAsync(eventId, request, ct),
                 _ => SlotTaken,
             };
         }
 
+        slotChanges.Publish(new SlotChange(eventId, exhibitor.Id, participant.Id, slot.Id));
         return new MeetingView(meeting.Id, eventId, participant.Id, exhibitor.Id, slot.Id, meeting.TableNumber,
-            meeting.Status, meeting.Origin, slot.StartsAt, slot.EndsAt);
+            meeting.Status, meeting.Origin, slot.StartsAt, slot.EndsAt, interpreterId);
+    }
+
+    /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot.</summary>
+    private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor, CancellationToken ct)
+    {
+        var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).ToListAsync(ct);
+        var busy = await db.Meetings.Where(m => m.TimeSlotId == slot.Id && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status))
+            .Select(m => m.InterpreterId!.Value).ToListAsync(ct);
+        var load = await db.Meetings.Where(m => m.EventId == eventId && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status))
+            .GroupBy(m => m.InterpreterId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return interpreters
+            .Where(i => i.IsAvailableIn(slot) && !busy.Contains(i.Id) && i.Bridges(participant.Languages, exhibitor.Languages))
+            .OrderBy(i => load.GetValueOrDefault(i.Id)).ThenBy(i => i.Id)
+            .Select(i => (int?)i.Id).FirstOrDefault();
+    }
+
+    private async Task<Result<MeetingView>> FindByRequestIdAsync(int eventId, BookMeetingRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var done = await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstAsync(m => m.EventId == eventId && m.ClientRequestId == request.ClientRequestId, ct);
+        return SameRequest(done, request) ? ToView(done) : Error.Conflict("request_id_reused", "That request id was used for another booking.");
+    }
+
+    private static bool SameRequest(Meeting m, BookMeetingRequest r) =>
+        m.ParticipantId == r.ParticipantId && m.ExhibitorId == r.ExhibitorId && m.TimeSlotId == r.TimeSlotId;
+
+    private static MeetingView ToView(Meeting m) => new(m.Id, m.EventId, m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber,
+        m.Status, m.Origin, m.TimeSlot.StartsAt, m.TimeSlot.EndsAt, m.InterpreterId);
+
+    /// <summary>
+    /// Cancels a meeting. A participant cancels its own, an exhibitor its company's, until the event's cut-off;
+    /// organizers at any time. The freed slot is announced to open pages.
+    /// </summary>
+    public async Task<Result<MeetingView>> CancelAsync(Actor actor, int eventId, int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var meeting = await db.Meetings.Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
+        // Someone else's meeting is reported as missing, so that ids cannot be probed.
+        if (meeting is null || !(actor.IsOrganizer || actor.ParticipantId == meeting.ParticipantId || actor.ExhibitorId == meeting.ExhibitorId)
+            || (meeting.Status == MeetingStatus.Proposed && !actor.IsOrganizer))
+            return Error.NotFound("meeting_not_found", $"No meeting {meetingId} of yours in this event.");
+        if (!meeting.CanMoveTo(MeetingStatus.Cancelled))
+            return Error.Conflict("meeting_not_cancellable", $"A {meeting.Status} meeting cannot be cancelled.");
+        if (!actor.IsOrganizer)
+        {
+            var expo = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
+            if (!expo.AllowsCancellation(meeting.TimeSlot.StartsAt, clock.GetUtcNow())) return CancelCutoffPassed;
+        }
+        meeting.MoveTo(MeetingStatus.Cancelled, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        slotChanges.Publish(new SlotChange(eventId, meeting.ExhibitorId, meeting.ParticipantId, meeting.TimeSlotId));
+        return ToView(meeting);
+    }
+
+    /// <summary>
+    /// The consultation slots of one exhibitor as the caller sees them: free, taken, mine, or unavailable (the caller
+    /// is not at the expo then, is busy then, the slot has begun, or the exhibitor has no booth).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<SlotView>>> SlotsAsync(Actor actor, int eventId, int exhibitorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var exhibitor = await db.Exhibitors.AsNoTracking().Where(x => x.Id == exhibitorId && x.EventId == eventId)
+            .Select(x => new { x.Id, Tables = x.Booth != null ? x.Booth.MeetingTables : 0 }).FirstOrDefaultAsync(ct);
+        if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {exhibitorId} is not part of this event.");
+
+        var slots = await db.TimeSlots.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var active = db.Meetings.AsNoTracking().Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status));
+        var atBooth = await active.Where(m => m.ExhibitorId == exhibitorId)
+            .Select(m => new { m.Id, m.TimeSlotId, m.ParticipantId, m.Status }).ToListAsync(ct);
+        var viewer = actor.ParticipantId is { } pid
+            ? await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.EventId == eventId, ct)
+            : null;
+        var viewerBusy = viewer is null ? [] : (await active.Where(m => m.ParticipantId == viewer.Id).Select(m => m.TimeSlotId).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+
+        return slots.Select(s =>
+        {
+            var here = atBooth.Where(m => m.TimeSlotId == s.Id).ToList();
+            var mine = viewer is not null ? here.FirstOrDefault(m => m.ParticipantId == viewer.Id && m.Status != MeetingStatus.Proposed) : null;
+            var state = mine is not null ? SlotState.Mine
+                : exhibitor.Tables == 0 || s.StartsAt <= now ? SlotState.Unavailable
+                : here.Count >= exhibitor.Tables ? SlotState.Taken
+                : viewer is not null && (!viewer.IsAvailableIn(s) || viewerBusy.Contains(s.Id)) ? SlotState.Unavailable
+                : SlotState.Free;
+            return new SlotView(s.Id, s.StartsAt, s.EndsAt, s.Day, state, mine?.Id);
+        }).ToList();
+    }
+
+    /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
+    public async Task<Result<Agenda>> MyAgendaAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.ParticipantId is not { } participantId) return Error.Forbidden("not_a_participant", "Only participants have an agenda.");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var eventId = await db.Participants.Where(p => p.Id == participantId).Select(p => (int?)p.EventId).FirstOrDefaultAsync(ct);
+        return eventId is null
+            ? Error.NotFound("participant_not_found", "Your participant record no longer exists.")
+            : await AgendaOfParticipantAsync(actor, eventId.Value, participantId, ct);
     }
 
     /// <summary>The meetings of one participant, for its agenda. Only the participant itself and organizers may read it.</summary>
-    public async Task<Result<IReadOnlyList<AgendaItem>>> AgendaOfParticipantAsync(Actor actor, int participantId, CancellationToken ct = default)
+    public async Task<Result<Agenda>> AgendaOfParticipantAsync(Actor actor, int eventId, int participantId, CancellationToken ct = default)
     {
         if (!actor.ActsForParticipant(participantId))
             return Error.Forbidden("not_your_agenda", "You can see only your own agenda.");
         await using var db = await dbFactory.CreateAsync(ct);
+        var who = await db.Participants.AsNoTracking().Where(p => p.Id == participantId && p.EventId == eventId)
+            .Select(p => new { p.FullName, p.Event.TimeZoneId, p.Event.Name, p.Event.Slug, p.Event.CancellationCutoffHours }).FirstOrDefaultAsync(ct);
+        if (who is null) return Error.NotFound("participant_not_found", $"Participant {participantId} is not part of this event.");
+        var now = clock.GetUtcNow();
         var items = await db.Meetings.AsNoTracking()
-            .Where(m => m.ParticipantId == participantId)
+            .Where(m => m.ParticipantId == participantId && m.EventId == eventId)
             // Matching proposals stay with the organizers until they publish them.
             .Where(m => actor.IsOrganizer || m.Status != MeetingStatus.Proposed)
             .OrderBy(m => m.TimeSlot.StartsAt)
-            .Select(m => new AgendaItem(m.Id, m.TimeSlot.StartsAt, m.TimeSlot.EndsAt, m.Exhibitor.Name,
-                m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Code : null, m.TableNumber, m.Status, m.Interpreter != null ? m.Interpreter.FullName : null))
+            .Select(m => new AgendaItem(m.Id, m.TimeSlot.StartsAt, m.TimeSlot.EndsAt, m.TimeSlot.Day, m.ExhibitorId, m.Exhibitor.Name,
+                m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Code : null,
+                m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Hall.Name : null,
+                m.TableNumber, m.Status, m.Interpreter != null ? m.Interpreter.FullName : null, m.Sequence, m.UpdatedAt,
+                m.Status.HoldsSlot() && m.Status != MeetingStatus.CheckedIn && m.Status != MeetingStatus.Held && m.Status != MeetingStatus.NoShow
+                    && now <= m.TimeSlot.StartsAt.AddHours(-who.CancellationCutoffHours)))
             .ToListAsync(ct);
-        return items;
+        return new Agenda(participantId, eventId, who.FullName, who.Slug, who.Name, who.TimeZoneId, items);
     }
 }
 
+public enum SlotState
+{
+    Free,
+    Taken,
+    Mine,
+    Unavailable,
+}
+
+/// <param name="MeetingId">The caller's own meeting in this slot, when the state is <see cref="SlotState.Mine"/>.</param>
+public sealed record SlotView(int SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateOnly Day, SlotState State, int? MeetingId);
+
+public sealed record Agenda(int ParticipantId, int EventId, string ParticipantName, string EventSlug, LocalizedText EventName, string TimeZoneId, IReadOnlyList<AgendaItem> Items);
+
+/// <param name="CanCancel">The participant may still cancel it itself (before the event's cut-off).</param>
 public sealed record AgendaItem(
-    int MeetingId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Domain.Common.LocalizedText Exhibitor,
-    string? BoothCode, int TableNumber, MeetingStatus Status, string? Interpreter);
+    int MeetingId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateOnly Day, int ExhibitorId, LocalizedText Exhibitor,
+    string? BoothCode, LocalizedText? Hall, int TableNumber, MeetingStatus Status, string? Interpreter, int Sequence, DateTimeOffset UpdatedAt,
+    bool CanCancel);

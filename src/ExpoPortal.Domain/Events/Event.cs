@@ -58,6 +58,22 @@ public sealed class Event
 
     public IReadOnlyCollection<TimeSlot> Slots => _slots.AsReadOnly();
 
+    /// <summary>Whether participants and exhibitors may book slots themselves; organizers always may.</summary>
+    public bool BookingOpen { get; private set; } = true;
+
+    /// <summary>A participant may cancel its own meeting until this many hours before it starts.</summary>
+    public int CancellationCutoffHours { get; private set; } = 24;
+
+    public void OpenBooking() => BookingOpen = true;
+
+    public void CloseBooking() => BookingOpen = false;
+
+    public void SetCancellationCutoff(int hours) =>
+        CancellationCutoffHours = hours is >= 0 and <= 24 * 14 ? hours : throw new DomainException("The cancellation cut-off is 0 to 336 hours.");
+
+    /// <summary>True while a participant may still cancel a meeting that starts at <paramref name="startsAt"/>.</summary>
+    public bool AllowsCancellation(DateTimeOffset startsAt, DateTimeOffset now) => now <= startsAt.AddHours(-CancellationCutoffHours);
+
     /// <summary>Rebuilds the slots from the grid. Only valid before meetings exist; the caller checks that.</summary>
     public void ChangeSlotGrid(SlotGrid grid)
     {

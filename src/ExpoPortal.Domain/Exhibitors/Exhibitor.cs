@@ -23,6 +23,7 @@ public sealed class Exhibitor
         Industry = industry;
         Size = size;
         Contact = contact;
+        RefreshSearchText();
     }
 
     public int Id { get; private set; }
@@ -51,6 +52,23 @@ public sealed class Exhibitor
     public int? BoothId { get; private set; }
     public Booth? Booth { get; private set; }
     public IReadOnlyCollection<Product> Products => _products.AsReadOnly();
+
+    /// <summary>
+    /// Names, descriptions, sector and products in both languages in one lower-case text, kept in step by every
+    /// change, so that the directory searches one trigram-indexed column (PostgreSQL has no Korean stemmer).
+    /// </summary>
+    public string SearchText { get; private set; } = string.Empty;
+
+    /// <summary>When and by whom the listing was last saved, shown to a colleague whose save conflicted.</summary>
+    public DateTimeOffset? ListingUpdatedAt { get; private set; }
+    public string? ListingUpdatedBy { get; private set; }
+
+    /// <summary>Stamps a save. It also rewrites the exhibitor's row, so its version changes even when only products changed.</summary>
+    public void MarkEdited(string by, DateTimeOffset at)
+    {
+        ListingUpdatedBy = Guard.NotBlank(by, "Editor", 200);
+        ListingUpdatedAt = at;
+    }
 
     /// <summary>PostgreSQL's xmin: two organizers or the exhibitor editing the listing at once cannot overwrite each other.</summary>
     public uint Version { get; private set; }
@@ -83,7 +101,54 @@ public sealed class Exhibitor
         MaxMeetings = maxMeetings;
     }
 
-    public void AddProduct(Product product) => _products.Add(product);
+    public void AddProduct(Product product)
+    {
+        _products.Add(product);
+        RefreshSearchText();
+    }
+
+    /// <summary>The editable part of the listing that is not a list: names, description, city, contact, website.</summary>
+    public void EditProfile(LocalizedText name, LocalizedText description, LocalizedText city, ContactPerson contact, string? website)
+    {
+        Name = name;
+        Description = description;
+        City = city;
+        Contact = contact;
+        SetWebsite(website);
+        RefreshSearchText();
+    }
+
+    /// <summary>
+    /// Makes the product list exactly <paramref name="products"/>: entries with the id of an existing product update it
+    /// (keeping its photo), entries without an id are added, and products not named are removed.
+    /// </summary>
+    public void ReplaceProducts(IReadOnlyList<(int? Id, LocalizedText Name, LocalizedText Description, HsCode HsCode)> products)
+    {
+        if (products.Count > MaxProducts) throw new DomainException($"A listing holds at most {MaxProducts} products.");
+        var unknown = products.Where(p => p.Id is { } id && _products.All(x => x.Id != id)).Select(p => p.Id).ToList();
+        if (unknown.Count > 0) throw new DomainException($"Product {unknown[0]} is not part of this listing.");
+        var kept = products.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToHashSet();
+        _products.RemoveAll(p => !kept.Contains(p.Id));
+        foreach (var p in products)
+        {
+            if (p.Id is { } id) _products.Single(x => x.Id == id).Edit(p.Name, p.Description, p.HsCode);
+            else _products.Add(new Product(p.Name, p.Description, p.HsCode));
+        }
+        RefreshSearchText();
+    }
+
+    public const int MaxProducts = 30;
+
+    private void RefreshSearchText()
+    {
+        var parts = new List<string?> { Name?.Ko, Name?.En, Description?.Ko, Description?.En, City?.Ko, City?.En };
+        var industry = IndustryNames.Of(Industry);
+        parts.Add(industry.Ko);
+        parts.Add(industry.En);
+        foreach (var p in _products)
+            parts.AddRange([p.Name.Ko, p.Name.En, p.Description.Ko, p.Description.En, p.HsCode]);
+        SearchText = string.Join(' ', parts.Where(t => !string.IsNullOrWhiteSpace(t))).ToLowerInvariant();
+    }
 
     /// <summary>Gives the exhibitor a booth of its own event; the database also refuses a booth held twice.</summary>
     public void AssignBooth(Booth booth)

@@ -21,12 +21,16 @@ public sealed record HsCode
     public static bool TryParse(string? text, out HsCode? code)
     {
         var digits = new string((text ?? string.Empty).Where(c => c is not ('.' or ' ')).ToArray());
-        code = digits.Length is 4 or 6 && digits.All(char.IsAsciiDigit) ? new HsCode(digits) : null;
+        code = digits.Length is 4 or 6 && digits.All(char.IsAsciiDigit) && IsRealChapter(digits[..2]) ? new HsCode(digits) : null;
         return code is not null;
     }
 
+    /// <summary>The Harmonized System has chapters 01 to 97; chapter 77 is reserved and holds no goods.</summary>
+    public static bool IsRealChapter(string chapter) =>
+        chapter.Length == 2 && int.TryParse(chapter, out var n) && n is >= 1 and <= 97 && n != 77;
+
     public static HsCode Parse(string text) =>
-        TryParse(text, out var code) ? code! : throw new DomainException($"'{text}' is not an HS code of 4 or 6 digits.");
+        TryParse(text, out var code) ? code! : throw new DomainException($"'{text}' is not an HS code of 4 or 6 digits under a real chapter.");
 
     public override string ToString() => Value;
 }

@@ -21,4 +21,13 @@ public sealed class Product
     /// <summary>Digits of a valid <see cref="Exhibitors.HsCode"/>; kept as text so the database can search it by prefix.</summary>
     public string HsCode { get; private set; } = null!;
     public string? PhotoUrl { get; private set; }
+
+    public void Edit(LocalizedText name, LocalizedText description, HsCode hsCode)
+    {
+        Name = name;
+        Description = description;
+        HsCode = hsCode.Value;
+    }
+
+    public void SetPhoto(string? photoUrl) => PhotoUrl = string.IsNullOrWhiteSpace(photoUrl) ? null : photoUrl.Trim();
 }

@@ -24,7 +24,9 @@ public sealed class Meeting
 
     private Meeting() { } // EF
 
-    public Meeting(int eventId, int participantId, int exhibitorId, int timeSlotId, int tableNumber, MeetingOrigin origin, DateTimeOffset now)
+    /// <summary>A booked meeting: it holds its table and both sides' slot at once.</summary>
+    public Meeting(int eventId, int participantId, int exhibitorId, int timeSlotId, int tableNumber, MeetingOrigin origin, DateTimeOffset now,
+        int? interpreterId = null, string? clientRequestId = null)
     {
         if (tableNumber < 1) throw new DomainException("Table numbers start at 1.");
         EventId = eventId;
@@ -33,7 +35,9 @@ public sealed class Meeting
         TimeSlotId = timeSlotId;
         TableNumber = tableNumber;
         Origin = origin;
-        Status = origin == MeetingOrigin.ArrangedByOrganizer ? MeetingStatus.Scheduled : MeetingStatus.Requested;
+        Status = MeetingStatus.Scheduled;
+        InterpreterId = interpreterId;
+        ClientRequestId = string.IsNullOrWhiteSpace(clientRequestId) ? null : Guard.NotBlank(clientRequestId, "Request id", 64);
         CreatedAt = UpdatedAt = now;
     }
 
@@ -69,6 +73,12 @@ public sealed class Meeting
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Raised each time the meeting moves, so calendars that imported it take the new time (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The client's idempotency key: a booking sent twice by a retry on the expo Wi-Fi is made once.</summary>
+    public string? ClientRequestId { get; private set; }
+
     public bool HoldsSlot => Status.HoldsSlot();
 
     public bool CanMoveTo(MeetingStatus next) => AllowedMoves[Status].Contains(next);
@@ -77,6 +87,19 @@ public sealed class Meeting
     {
         if (!CanMoveTo(next)) throw new DomainException($"A {Status} meeting cannot become {next}.");
         Status = next;
+        // Calendars that imported the meeting take a cancellation only with a higher SEQUENCE.
+        if (!next.HoldsSlot()) Sequence++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Moves the meeting to another slot or table; the database guards still decide whether that place is free.</summary>
+    public void MoveToSlot(int timeSlotId, int tableNumber, DateTimeOffset now)
+    {
+        if (!HoldsSlot) throw new DomainException("A cancelled or declined meeting cannot move.");
+        if (tableNumber < 1) throw new DomainException("Table numbers start at 1.");
+        TimeSlotId = timeSlotId;
+        TableNumber = tableNumber;
+        Sequence++;
         UpdatedAt = now;
     }
 

@@ -148,8 +148,8 @@ public static class AndongDemo
             var exhibitor = new Exhibitor(expo,
                 new LocalizedText(nameKo, nameEn),
                 new LocalizedText(
-                    $"{cityKo}에 자리한 {nameKo}은(는) {IndustryKo(industry)} 분야의 수출 중소기업입니다.",
-                    $"{nameEn} is an export-minded {IndustryEn(industry)} company based in {cityEn}."),
+                    $"{cityKo}에 자리한 {nameKo}은(는) {IndustryNames.Of(industry).Ko} 분야의 수출 중소기업입니다.",
+                    $"{nameEn} is an export-minded {IndustryNames.Of(industry).En.ToLowerInvariant()} company based in {cityEn}."),
                 country, province, new LocalizedText(cityKo, cityEn), industry, size,
                 new ContactPerson(contactName, $"export@{slug}.example", $"+82-54-{random.Next(800, 900)}-{random.Next(1000, 10000)}"));
             exhibitor.SetWebsite($"https://www.{slug}.example");
@@ -345,20 +345,6 @@ public static class AndongDemo
         }
         return list;
     }
-
-    private static string IndustryKo(Industry i) => i switch
-    {
-        Industry.AgriFood => "농식품", Industry.ProcessedFood => "가공식품", Industry.Cosmetics => "화장품",
-        Industry.Health => "헬스케어", Industry.Machinery => "기계", Industry.AutoParts => "자동차 부품",
-        Industry.Electronics => "전자", _ => "생활용품",
-    };
-
-    private static string IndustryEn(Industry i) => i switch
-    {
-        Industry.AgriFood => "agri-food", Industry.ProcessedFood => "processed food", Industry.Cosmetics => "cosmetics",
-        Industry.Health => "health", Industry.Machinery => "machinery", Industry.AutoParts => "auto parts",
-        Industry.Electronics => "electronics", _ => "consumer goods",
-    };
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }

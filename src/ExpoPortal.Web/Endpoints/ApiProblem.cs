@@ -1,4 +1,5 @@
 using ExpoPortal.Application.Common;
+using ExpoPortal.Application.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExpoPortal.Web.Endpoints;
@@ -15,7 +16,16 @@ internal static class ApiProblem
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         },
-        extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+        extensions: error.Details is null
+            ? new Dictionary<string, object?> { ["code"] = error.Code }
+            : new Dictionary<string, object?> { ["code"] = error.Code, ["details"] = error.Details });
 
     public static ProblemHttpResult EventNotFound(string slug) => From(Error.NotFound("event_not_found", $"No event '{slug}'."));
+
+    /// <summary>One place from a service's result to HTTP: the value through <paramref name="ok"/>, a failure as problem details.</summary>
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) => result.Succeeded ? ok(result.Value) : From(result.Error!);
+
+    /// <summary>Resolves the event named in the route, or answers 404 for it; the handler then acts on that event only.</summary>
+    public static async Task<IResult> ForEventAsync(this EventService events, string slug, CancellationToken ct, Func<EventSummary, Task<IResult>> handler) =>
+        await events.FindAsync(slug, ct) is { } expo ? await handler(expo) : EventNotFound(slug);
 }

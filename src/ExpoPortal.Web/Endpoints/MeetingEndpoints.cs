@@ -1,8 +1,7 @@
-using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Events;
 using ExpoPortal.Application.Meetings;
+using ExpoPortal.Web.Components.Shared;
 using ExpoPortal.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExpoPortal.Web.Endpoints;
 
@@ -10,32 +9,52 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events/{slug}").RequireAuthorization(Policies.SignedIn);
+        var events = app.MapGroup("/api/events/{slug}").RequireAuthorization(Policies.SignedIn).WithTags("Meetings");
 
         // Organizers book for anyone; a participant or an exhibitor only for itself (checked in MeetingBooking).
-        events.MapPost("/meetings", async Task<Results<Created<MeetingView>, ProblemHttpResult>> (
-            string slug, BookMeetingRequest request, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
-        {
-            var expo = await eventsService.FindAsync(slug, ct);
-            if (expo is null) return ApiProblem.EventNotFound(slug);
-            var result = await booking.BookAsync(http.User.ToActor(), expo.Id, request, ct);
-            return result.Succeeded
-                ? TypedResults.Created($"/api/events/{slug}/meetings/{result.Value.Id}", result.Value)
-                : ApiProblem.From(result.Error!);
-        });
+        events.MapPost("/meetings", (string slug, BookMeetingRequest request, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
+            eventsService.ForEventAsync(slug, ct, async expo =>
+                (await booking.BookAsync(http.User.ToActor(), expo.Id, request, ct))
+                    .ToHttp(m => TypedResults.Created($"/api/events/{slug}/meetings/{m.Id}", m))))
+            .WithName("BookMeeting")
+            .WithSummary("Book a meeting in a slot (409 slot_taken, participant_busy, limit_reached, no_interpreter_free, booking_closed, pair_blocked; 400 participant_unavailable).");
 
-        events.MapGet("/participants/{participantId:int}/agenda", async Task<Results<Ok<IReadOnlyList<AgendaItem>>, ProblemHttpResult>> (
-            int participantId, HttpContext http, MeetingBooking booking, CancellationToken ct) =>
-        {
-            var result = await booking.AgendaOfParticipantAsync(http.User.ToActor(), participantId, ct);
-            return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblem.From(result.Error!);
-        });
+        events.MapPost("/meetings/{meetingId:int}/cancel", (string slug, int meetingId, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
+            eventsService.ForEventAsync(slug, ct, async expo =>
+                (await booking.CancelAsync(http.User.ToActor(), expo.Id, meetingId, ct)).ToHttp(m => TypedResults.Ok(m))))
+            .WithName("CancelMeeting")
+            .WithSummary("Cancel one's own meeting before the event's cut-off (409 cancel_cutoff_passed); organizers any.");
 
-        events.MapGet("/figures", async Task<Results<Ok<EventFigures>, ProblemHttpResult>> (string slug, EventService eventsService, CancellationToken ct) =>
-            await eventsService.GetFiguresAsync(slug, ct) is { } figures
-                ? TypedResults.Ok(figures)
-                : ApiProblem.EventNotFound(slug))
-            .RequireAuthorization(Policies.Organizer);
+        events.MapGet("/exhibitors/{exhibitorId:int}/slots", (string slug, int exhibitorId, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
+            eventsService.ForEventAsync(slug, ct, async expo =>
+                (await booking.SlotsAsync(http.User.ToActor(), expo.Id, exhibitorId, ct))
+                    .ToHttp(slots => TypedResults.Ok(slots.Select(s => new SlotJson(s.SlotId, s.StartsAt, s.EndsAt, s.State.ToString().ToLowerInvariant())).ToList()))))
+            .WithName("ExhibitorSlots")
+            .WithSummary("An exhibitor's slots as the caller sees them: free, taken, mine or unavailable.");
+
+        events.MapGet("/participants/{participantId:int}/agenda", (string slug, int participantId, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
+            eventsService.ForEventAsync(slug, ct, async expo =>
+                (await booking.AgendaOfParticipantAsync(http.User.ToActor(), expo.Id, participantId, ct)).ToHttp(a => TypedResults.Ok(a.Items))))
+            .WithName("ParticipantAgenda")
+            .WithSummary("A participant's agenda: that participant and organizers only (403 otherwise).");
+
+        events.MapGet("/figures", (string slug, EventService eventsService, CancellationToken ct) =>
+                eventsService.ForEventAsync(slug, ct, async expo => TypedResults.Ok(await eventsService.GetFiguresAsync(slug, ct))))
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("EventFigures");
+
+        // The signed-in participant's own calendar file; the link is stable, so calendars can re-download it.
+        app.MapGet("/my/agenda.ics", async (HttpContext http, MeetingBooking booking, CancellationToken ct) =>
+                (await booking.MyAgendaAsync(http.User.ToActor(), ct)).ToHttp(agenda =>
+                    TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AgendaCalendar.Write(agenda, UiLanguage.Current)),
+                        AgendaCalendar.ContentType, $"agenda-{agenda.EventSlug}.ics")))
+            .RequireAuthorization(Policies.Participant)
+            .WithTags("Meetings")
+            .WithName("MyAgendaCalendar")
+            .WithSummary("The caller's agenda as an iCalendar file (Asia/Seoul times with VTIMEZONE, stable UIDs).");
         return app;
     }
+
+    /// <summary>A slot for API clients; the state is one of free, taken, mine, unavailable.</summary>
+    public sealed record SlotJson(int SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string State);
 }

@@ -32,7 +32,8 @@ public static class Policies
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
         user.IsInRole(Roles.Organizer),
         int.TryParse(user.FindFirstValue(PortalClaims.ExhibitorId), out var exhibitorId) ? exhibitorId : null,
-        int.TryParse(user.FindFirstValue(PortalClaims.ParticipantId), out var participantId) ? participantId : null);
+        int.TryParse(user.FindFirstValue(PortalClaims.ParticipantId), out var participantId) ? participantId : null,
+        user.DisplayName());
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(PortalClaims.DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? string.Empty;

@@ -5,14 +5,15 @@ namespace ExpoPortal.UnitTests.Meetings;
 
 public sealed class MeetingTests
 {
-    private static Meeting Requested() => new(1, 2, 3, 4, 1, MeetingOrigin.RequestedByParticipant, DateTimeOffset.UnixEpoch);
+    private static Meeting Booked() => new(1, 2, 3, 4, 1, MeetingOrigin.RequestedByParticipant, DateTimeOffset.UnixEpoch);
 
     [Fact]
-    public void A_request_can_be_accepted_scheduled_checked_in_and_held()
+    public void A_booked_meeting_holds_its_slot_and_can_be_checked_in_and_held()
     {
-        var meeting = Requested();
+        var meeting = Booked();
+        Assert.Equal(MeetingStatus.Scheduled, meeting.Status);
 
-        foreach (var next in new[] { MeetingStatus.Accepted, MeetingStatus.Scheduled, MeetingStatus.CheckedIn, MeetingStatus.Held })
+        foreach (var next in new[] { MeetingStatus.CheckedIn, MeetingStatus.Held })
             meeting.MoveTo(next, DateTimeOffset.UnixEpoch);
 
         Assert.Equal(MeetingStatus.Held, meeting.Status);
@@ -20,10 +21,10 @@ public sealed class MeetingTests
     }
 
     [Fact]
-    public void A_declined_meeting_frees_the_slot_and_cannot_be_revived()
+    public void A_cancelled_meeting_frees_the_slot_and_cannot_be_revived()
     {
-        var meeting = Requested();
-        meeting.MoveTo(MeetingStatus.Declined, DateTimeOffset.UnixEpoch);
+        var meeting = Booked();
+        meeting.MoveTo(MeetingStatus.Cancelled, DateTimeOffset.UnixEpoch);
 
         Assert.False(meeting.HoldsSlot);
         Assert.Throws<DomainException>(() => meeting.MoveTo(MeetingStatus.Scheduled, DateTimeOffset.UnixEpoch));
@@ -36,14 +37,24 @@ public sealed class MeetingTests
     [Fact]
     public void Only_a_meeting_that_took_place_gets_an_outcome()
     {
-        var meeting = Requested();
+        var meeting = Booked();
         var outcome = new MeetingOutcome(true, 50_000m, "Sample order", DateTimeOffset.UnixEpoch);
 
         Assert.Throws<DomainException>(() => meeting.RecordOutcome(outcome));
-        meeting.MoveTo(MeetingStatus.Accepted, DateTimeOffset.UnixEpoch);
         meeting.MoveTo(MeetingStatus.CheckedIn, DateTimeOffset.UnixEpoch);
         meeting.RecordOutcome(outcome);
         Assert.Equal(outcome, meeting.Outcome);
+    }
+
+    [Fact]
+    public void Moving_a_meeting_raises_its_sequence_and_a_cancelled_one_cannot_move()
+    {
+        var meeting = Booked();
+        meeting.MoveToSlot(5, 2, DateTimeOffset.UnixEpoch);
+        Assert.Equal((5, 2, 1), (meeting.TimeSlotId, meeting.TableNumber, meeting.Sequence));
+
+        meeting.MoveTo(MeetingStatus.Cancelled, DateTimeOffset.UnixEpoch);
+        Assert.Throws<DomainException>(() => meeting.MoveToSlot(6, 1, DateTimeOffset.UnixEpoch));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.OwnsLocalized(e => e.City);
         builder.Property(e => e.TimeZoneId).HasMaxLength(64);
         builder.Property(e => e.HostProvinceCode).HasMaxLength(10);
+        builder.Property(e => e.BookingOpen).HasDefaultValue(true);
+        builder.Property(e => e.CancellationCutoffHours).HasDefaultValue(24);
 
         // The grid is read and replaced whole, never queried by its parts: one jsonb column.
         builder.Property(e => e.SlotGrid)

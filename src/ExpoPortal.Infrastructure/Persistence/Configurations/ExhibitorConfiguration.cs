@@ -24,6 +24,7 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
         builder.Property(x => x.Industry).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Website).HasMaxLength(500);
+        builder.Property(x => x.ListingUpdatedBy).HasMaxLength(200);
         builder.Property(x => x.Version).IsRowVersion(); // uint + row version = PostgreSQL xmin
         builder.Property(x => x.MinMeetings).HasDefaultValue(4);
         builder.Property(x => x.MaxMeetings).HasDefaultValue(20);
@@ -37,6 +38,9 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
         // One booth holds one exhibitor: the database refuses the second.
         builder.HasIndex(x => x.BoothId).IsUnique().HasFilter("booth_id IS NOT NULL").HasDatabaseName(Constraints.ExhibitorBooth);
         builder.HasIndex(x => new { x.EventId, x.Industry });
+        // Substring and fuzzy search in Korean and English: a trigram index serves ILIKE '%...%' and word similarity.
+        builder.Property(x => x.SearchText).HasMaxLength(20_000);
+        builder.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exhibitors_search_text_trgm");
 
         builder.OwnsMany(x => x.Products, p =>
         {

@@ -31,6 +31,10 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.InterpreterId, m.TimeSlotId })
             .IsUnique().HasFilter($"interpreter_id IS NOT NULL AND {HoldsSlotSql}").HasDatabaseName(Constraints.MeetingInterpreterSlot);
         builder.HasIndex(m => new { m.EventId, m.Status });
+        // A retried booking carries the same key and finds the meeting the first attempt made.
+        builder.Property(m => m.ClientRequestId).HasMaxLength(64);
+        builder.HasIndex(m => new { m.EventId, m.ClientRequestId }).IsUnique().HasFilter("client_request_id IS NOT NULL")
+            .HasDatabaseName(Constraints.MeetingClientRequest);
         builder.HasOne<Domain.Matchmaking.MatchingRun>().WithMany().HasForeignKey(m => m.MatchingRunId).OnDelete(DeleteBehavior.SetNull);
         builder.ToTable(t => t.HasCheckConstraint("ck_meetings_table_number", "table_number >= 1"));
     }

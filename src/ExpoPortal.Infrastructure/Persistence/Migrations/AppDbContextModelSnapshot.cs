@@ -21,6 +21,7 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ExpoPortal.Domain.Events.Event", b =>
@@ -31,6 +32,18 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BookingOpen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("booking_open");
+
+                    b.Property<int>("CancellationCutoffHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(24)
+                        .HasColumnName("cancellation_cutoff_hours");
 
                     b.PrimitiveCollection<List<DateOnly>>("ConsultationDays")
                         .IsRequired()
@@ -172,6 +185,15 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<DateTimeOffset?>("ListingUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listing_updated_at");
+
+                    b.Property<string>("ListingUpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("listing_updated_by");
+
                     b.Property<int>("MaxMeetings")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -188,6 +210,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("province_code");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("search_text");
 
                     b.Property<string>("Size")
                         .IsRequired()
@@ -218,6 +246,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_exhibitors_booth")
                         .HasFilter("booth_id IS NOT NULL");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_exhibitors_search_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("EventId", "BoothId")
                         .HasDatabaseName("ix_exhibitors_event_id_booth_id");
@@ -358,6 +392,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ClientRequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_request_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -388,6 +427,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("participant_id");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -414,6 +457,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TimeSlotId")
                         .HasDatabaseName("ix_meetings_time_slot_id");
+
+                    b.HasIndex("EventId", "ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_meetings_client_request")
+                        .HasFilter("client_request_id IS NOT NULL");
 
                     b.HasIndex("EventId", "Status")
                         .HasDatabaseName("ix_meetings_event_id_status");
