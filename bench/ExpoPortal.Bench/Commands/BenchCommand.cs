@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExpoPortal.Matching;
-using ExpoPortal.Matching.B2b;
-using ExpoPortal.Matching.Benchmark;
+using ExpoPortal.Bench.B2b;
+using ExpoPortal.Bench.Generator;
 using ExpoPortal.Matching.Checking;
 using ExpoPortal.Matching.Scoring;
 
-namespace ExpoPortal.Cli.Commands;
+namespace ExpoPortal.Bench.Commands;
 
 /// <summary>
 /// The benchmark: generated events at three sizes × three demand ratios (engine beside the greedy

@@ -1,6 +1,6 @@
 using ExpoPortal.Matching.Model;
 
-namespace ExpoPortal.Matching.Benchmark;
+namespace ExpoPortal.Bench.Generator;
 
 /// <summary>Shape of a generated event (see bench/README.md).</summary>
 public sealed record GeneratorSettings(
