@@ -125,6 +125,29 @@ public class PropertyTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    public void A_replan_keeps_every_previous_meeting_that_still_holds_and_is_reproducible(int seed)
+    {
+        var instance = RandomInstance(seed + 4000, participants: 30, exhibitors: 12, slots: 8, interpreters: true);
+        var first = MatchingEngine.Solve(instance, new MatchOptions { Seed = seed }, cancellation: TestContext.Current.CancellationToken).Schedule;
+        var leaving = first.Meetings[0].Participant;
+        var changed = instance with { Participants = instance.Participants.Select(p => p.Id == leaving ? p with { Available = [] } : p).ToList() };
+        var pinned = new MatchSchedule(first.Meetings.Where((m, i) => i % 4 == 1 && m.Participant != leaving).ToList());
+        var previous = new MatchSchedule(first.Meetings.Except(pinned.Meetings).ToList());
+
+        var replan = MatchingEngine.Solve(changed, new MatchOptions { Seed = seed }, pinned, previous, cancellation: TestContext.Current.CancellationToken);
+        var again = MatchingEngine.Solve(changed, new MatchOptions { Seed = seed }, pinned, previous, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(ScheduleChecker.Check(changed, changed.Pairs!, replan.Schedule, compareClaimedFigures: true).IsValid);
+        Assert.All(first.Meetings.Where(m => m.Participant != leaving), m => Assert.Contains(m, replan.Schedule.Meetings));
+        Assert.Equal(previous.Meetings.Count(m => m.Participant != leaving), replan.Replan!.Kept);
+        Assert.Equal(pinned.Meetings.Count, replan.Figures.PinnedMeetings);
+        Assert.Equal(replan.Schedule.Meetings, again.Schedule.Meetings);
+        Assert.Equal(replan.Replan, again.Replan);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     [InlineData(3)]
     public void The_same_random_instance_and_seed_give_the_same_schedule_and_figures(int seed)
     {
