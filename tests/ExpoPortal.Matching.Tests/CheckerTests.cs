@@ -71,7 +71,7 @@ public class CheckerTests
         var report = Check(M("P1", "E1", "s1", 1), M("P1", "E2", "s4", 1));
         Assert.True(report.IsValid);
         Assert.Equal(1, report.IdleGaps);
-        var grid = new SlotGrid(Slots(3, days: 2));
+        var grid = new SlotTimeline(Slots(3, days: 2));
         // s3 (end of day 1) → s4 (start of day 2) is a new day, not a gap.
         Assert.Equal(0, grid.GapsOf([1, 2, 3]));
         Assert.Equal(1, grid.GapsOf([0, 2, 3]));

@@ -1,6 +1,5 @@
 using ExpoPortal.Matching.Checking;
 using ExpoPortal.Matching.Model;
-using ExpoPortal.Matching.Scheduling;
 using static ExpoPortal.Matching.Tests.Tiny;
 
 namespace ExpoPortal.Matching.Tests;
@@ -173,8 +172,66 @@ public class EngineRuleTests
     public void A_pin_that_breaks_a_rule_is_refused_with_its_reason()
     {
         var instance = Instance(2, [Exhibitor("E1", available: ["s1"])], [Participant("P1")], [Pair("P1", "E1")]);
-        var error = Assert.Throws<Io.MatchFormatException>(() => MatchingEngine.Solve(instance, null, new MatchSchedule([new Meeting("P1", "E1", "s2", 1)]), cancellation: TestContext.Current.CancellationToken));
-        Assert.Contains("pinned meetings[0] (P1, E1, s2)", error.Message);
+        var result = MatchingEngine.Solve(instance, null, new MatchSchedule([new Meeting("P1", "E1", "s2", 1)]), cancellation: TestContext.Current.CancellationToken);
+        Assert.False(result.Succeeded);
+        Assert.Equal("pinned meetings[0] (P1, E1, s2): a side is unavailable, busy or at its limit", result.RefusedPin!.Message);
+        Assert.Empty(result.Schedule.Meetings);
+    }
+
+    [Fact]
+    public void A_replan_keeps_the_previous_meetings_that_still_hold_and_moves_the_others()
+    {
+        // E1 now only receives in s1, so the previous P1–E1 meeting in s2 no longer holds; P2–E2 in s2 still does.
+        var instance = Instance(2, [Exhibitor("E1", available: ["s1"]), Exhibitor("E2")], [Participant("P1"), Participant("P2")],
+            [Pair("P1", "E1", 10), Pair("P2", "E2", 10)]);
+        var previous = new MatchSchedule([new Meeting("P1", "E1", "s2", 1), new Meeting("P2", "E2", "s2", 1)]);
+
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = 7 }, previous: previous, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(ScheduleChecker.Check(instance, instance.Pairs!, result.Schedule, compareClaimedFigures: true).IsValid);
+        Assert.Contains(new Meeting("P2", "E2", "s2", 1), result.Schedule.Meetings);
+        Assert.Contains(new Meeting("P1", "E1", "s1", 1), result.Schedule.Meetings);
+        Assert.Equal(new ReplanFigures(Kept: 1, Removed: 0, Moved: 1, Added: 0), result.Replan);
+    }
+
+    [Fact]
+    public void A_replan_beside_pins_counts_only_the_previous_meetings_as_kept()
+    {
+        var instance = Instance(3, [Exhibitor("E1"), Exhibitor("E2")], [Participant("P1"), Participant("P2"), Participant("P3")],
+            [Pair("P1", "E1"), Pair("P2", "E1"), Pair("P3", "E2"), Pair("P3", "E1")]);
+        var pinned = new MatchSchedule([new Meeting("P1", "E1", "s1", 1)]);
+        var previous = new MatchSchedule([new Meeting("P2", "E1", "s2", 1)]);
+
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Seed = 7 }, pinned, previous, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Contains(new Meeting("P1", "E1", "s1", 1), result.Schedule.Meetings);
+        Assert.Contains(new Meeting("P2", "E1", "s2", 1), result.Schedule.Meetings);
+        Assert.Equal(1, result.Figures.PinnedMeetings);
+        Assert.Equal(new ReplanFigures(Kept: 1, Removed: 0, Moved: 0, Added: 2), result.Replan); // P3 meets both booths
+    }
+
+    [Fact]
+    public void A_run_without_previous_schedule_reports_no_replan()
+    {
+        var instance = Instance(2, [Exhibitor("E1")], [Participant("P1")], [Pair("P1", "E1")]);
+        Assert.Null(MatchingEngine.Solve(instance, cancellation: TestContext.Current.CancellationToken).Replan);
+    }
+
+    [Fact]
+    public void The_figures_count_unavoidable_must_meet_misses_and_participants_without_a_meeting()
+    {
+        // One table, one slot, two must-meets: one of them cannot be held by any schedule. P3 has no candidate.
+        var instance = Instance(1, [Exhibitor("E1")], [Participant("P1"), Participant("P2"), Participant("P3")],
+            [Pair("P1", "E1", 10, must: true), Pair("P2", "E1", 5, must: true)]);
+
+        var result = MatchingEngine.Solve(instance, cancellation: TestContext.Current.CancellationToken);
+
+        var f = result.Figures;
+        Assert.Equal((1, 10L, 10L, 0.0), (f.Meetings, f.Score, f.Bound, f.Gap));
+        Assert.Equal((2, 1, 1), (f.MustMeets, f.MustMeetMissed, f.MustMeetUnavoidable));
+        Assert.Equal(2, f.ParticipantsWithoutMeeting);
+        Assert.InRange(f.BoundUnderPriorities, f.Score, f.Bound);
+        Assert.Equal((result.Schedule.Score, result.Schedule.Bound, result.Schedule.IdleGaps), (f.Score, f.Bound, f.IdleGaps));
     }
 
     [Fact]
@@ -195,7 +252,7 @@ public class EngineRuleTests
     {
         var instance = Instance(2, [Exhibitor("E1")], [Participant("P1")], [Pair("P1", "E1")]);
         var stages = new List<MatchProgress>();
-        MatchingEngine.Solve(instance, null, null, new SynchronousProgress(stages.Add), TestContext.Current.CancellationToken);
+        MatchingEngine.Solve(instance, progress: new SynchronousProgress(stages.Add), cancellation: TestContext.Current.CancellationToken);
         Assert.Equal("scoring", stages[0].Stage);
         Assert.Equal(("done", 1.0), (stages[^1].Stage, stages[^1].Fraction));
         Assert.True(stages.Zip(stages.Skip(1)).All(x => x.First.Fraction <= x.Second.Fraction));

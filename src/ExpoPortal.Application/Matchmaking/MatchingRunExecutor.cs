@@ -1,9 +1,7 @@
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
-using ExpoPortal.Matching.Bound;
-using ExpoPortal.Matching.Scheduling;
-using ExpoPortal.Matching.Scoring;
+using ExpoPortal.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using M = ExpoPortal.Matching.Model;
@@ -41,18 +39,17 @@ public sealed class MatchingRunExecutor(
                 runId, instance.Participants.Count, instance.Exhibitors.Count, pinned.Meetings.Count);
 
             // The engine is CPU-bound and synchronous: keep it off the request and circuit threads.
-            var (result, kept, moved) = await Task.Run(async () =>
+            // A re-plan keeps the last run's still-valid proposals where they are; published meetings stay pinned either way.
+            var previous = run.Replan ? await builder.ProposedMeetingsAsync(run.EventId, ct) : null;
+            var result = await Task.Run(() => MatchingEngine.Solve(instance, options, pinned, previous, progress, ct), ct);
+            if (result.RefusedPin is { } refused)
             {
-                if (!run.Replan)
-                    return (MatchingEngine.Solve(instance, options, pinned.Meetings.Count > 0 ? pinned : null, progress, ct), (int?)null, (int?)null);
-                // Published meetings must stay valid as they are; proposals may give way to a change.
-                PinPlacer.Place(new Timetable(new MatchProblem(instance, CandidateSource.Resolve(instance, options.Scoring))), pinned);
-                var proposals = await builder.ProposedMeetingsAsync(run.EventId, ct);
-                var replan = Replanner.Replan(instance, new M.MatchSchedule([.. pinned.Meetings, .. proposals.Meetings]), options, progress, ct);
-                return (replan.Result, replan.Kept - pinned.Meetings.Count, replan.Moved);
-            }, ct);
-            var underPriorities = ScoreBound.UnderPriorities(result.Problem, ScoreBound.Priorities.Of(result.Timetable), result.Schedule.Bound);
-            await SaveAsync(runId, result.Schedule, underPriorities, instance.Participants.Count, pinned, result.UnplacedPins, kept, moved);
+                // A published meeting that breaks a rule fails the run with the reason, rather than being dropped.
+                logger.LogWarning("Matching run {RunId} refused a pin: {Reason}", runId, refused.Message);
+                await FinishAsync(runId, r => r.Fail(refused.Message, clock.GetUtcNow()));
+                return;
+            }
+            await SaveAsync(runId, result, pinned);
             logger.LogInformation("Matching run {RunId} done: {Meetings} meetings, gap {Gap:P2}, {IdleGaps} idle gaps",
                 runId, result.Schedule.Meetings.Count, result.Schedule.Gap, result.Schedule.IdleGaps);
         }
@@ -72,8 +69,10 @@ public sealed class MatchingRunExecutor(
         }
     }
 
-    private async Task SaveAsync(int runId, M.MatchSchedule schedule, long boundUnderPriorities, int participants, M.MatchSchedule pinned, int unplacedPins, int? kept, int? moved)
+    private async Task SaveAsync(int runId, MatchResult result, M.MatchSchedule pinned)
     {
+        var schedule = result.Schedule;
+        var f = result.Figures;
         var now = clock.GetUtcNow();
         var pinnedKeys = pinned.Meetings.Select(m => (m.Participant, m.Exhibitor, m.Slot)).ToHashSet();
         await using var db = await dbFactory.CreateAsync(CancellationToken.None);
@@ -89,11 +88,10 @@ public sealed class MatchingRunExecutor(
                 m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), runId, now));
         }
 
-        var withMeetings = schedule.Meetings.Select(m => m.Participant).Distinct().Count();
-        run.Succeed(new MatchingFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap, schedule.IdleGaps,
-            schedule.ExhibitorsBelowMinimum, schedule.MustMeetMissed, schedule.Seconds, participants - withMeetings,
-            boundUnderPriorities, ScoreBound.Gap(schedule.Score, boundUnderPriorities)),
-            pinned.Meetings.Count - unplacedPins, now, kept, moved);
+        run.Succeed(new MatchingFigures(f.Meetings, f.Score, f.Bound, f.Gap, f.IdleGaps,
+            f.ExhibitorsBelowMinimum, f.MustMeetMissed, f.Seconds, f.ParticipantsWithoutMeeting,
+            f.BoundUnderPriorities, f.GapUnderPriorities),
+            f.PinnedMeetings, now, result.Replan?.Kept, result.Replan?.Moved);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }

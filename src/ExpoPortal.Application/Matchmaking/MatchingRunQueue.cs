@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using ExpoPortal.Matching.Scheduling;
+using ExpoPortal.Matching;
 
 namespace ExpoPortal.Application.Matchmaking;
 

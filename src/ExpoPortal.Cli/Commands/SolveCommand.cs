@@ -1,5 +1,5 @@
+using ExpoPortal.Matching;
 using ExpoPortal.Matching.Io;
-using ExpoPortal.Matching.Scheduling;
 
 namespace ExpoPortal.Cli.Commands;
 
@@ -20,6 +20,8 @@ public sealed class SolveCommand : ICommand
         var instance = InstanceReader.ReadFile(input);
         var pinned = pinPath is null ? null : ScheduleReader.ReadFile(pinPath);
         var result = MatchingEngine.Solve(instance, options, pinned);
+        // A pin that breaks a rule is bad input: one line naming it, exit code 2.
+        if (result.RefusedPin is { } refused) throw new MatchFormatException(refused.Message);
         ScheduleWriter.WriteFile(outPath, result.Schedule);
         var s = result.Schedule;
         output.WriteLine($"{s.Meetings.Count} meetings, score {s.Score} of bound {s.Bound} (gap {s.Gap:P2}), idle gaps {s.IdleGaps}, " +

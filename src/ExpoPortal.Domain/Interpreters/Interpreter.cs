@@ -27,7 +27,6 @@ public sealed class Interpreter
 
     public bool IsAvailableIn(TimeSlot slot) => AvailableDays.Contains(slot.Day);
 
-    /// <summary>Can this interpreter bridge the two sides (one language of each)?</summary>
-    public bool Bridges(IEnumerable<string> sideA, IEnumerable<string> sideB) =>
-        Common.Languages.ShareOne(Languages, sideA) && Common.Languages.ShareOne(Languages, sideB);
+    // Whether an interpreter can bridge two sides is the matching engine's rule, in one place:
+    // ExpoPortal.Matching.Model.LanguageRules.Bridges (used by the engine and its checker).
 }

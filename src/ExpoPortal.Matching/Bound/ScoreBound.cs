@@ -9,7 +9,7 @@ namespace ExpoPortal.Matching.Bound;
 /// b-matching, so its score cannot exceed this; with full availability it is even attained
 /// (a bipartite multigraph can be edge-coloured with as many colours as its largest degree).
 /// </summary>
-public static class ScoreBound
+internal static class ScoreBound
 {
     /// <summary>
     /// The smaller of two valid bounds: the b-matching through interpreter pools (below), and the best

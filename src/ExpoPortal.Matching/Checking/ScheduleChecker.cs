@@ -12,7 +12,7 @@ public static class ScheduleChecker
     /// <param name="compareClaimedFigures">Also flag a schedule whose stated score or idle gaps disagree with the meetings.</param>
     public static CheckReport Check(MatchInstance instance, IReadOnlyList<CandidatePair> pairs, MatchSchedule schedule, bool compareClaimedFigures = false)
     {
-        var grid = new SlotGrid(instance.Slots);
+        var grid = new SlotTimeline(instance.Slots);
         var violations = new List<Violation>();
         void Add(ViolationKind kind, string message) { if (violations.Count < 1000) violations.Add(new Violation(kind, message)); }
 
@@ -59,11 +59,11 @@ public static class ScheduleChecker
 
             if (interpreter is null)
             {
-                if (!Languages.Shared(p.Languages, e.Languages)) Add(ViolationKind.InterpreterMissing, $"{label}: no common language and no interpreter");
+                if (!LanguageRules.Shared(p.Languages, e.Languages)) Add(ViolationKind.InterpreterMissing, $"{label}: no common language and no interpreter");
             }
             else
             {
-                if (!Languages.Bridges(interpreter.Languages, p.Languages, e.Languages))
+                if (!LanguageRules.Bridges(interpreter.Languages, p.Languages, e.Languages))
                     Add(ViolationKind.InterpreterLanguage, $"{label}: interpreter {interpreter.Id} does not speak a language of each side");
                 if (!Available(interpreter.Available, m.Slot)) Add(ViolationKind.InterpreterUnavailable, $"{label}: interpreter {interpreter.Id} not available");
                 if (!interpreterAt.Add((interpreter.Id, m.Slot))) Add(ViolationKind.InterpreterDoubleBooked, $"{label}: interpreter {interpreter.Id} is in another meeting");
@@ -88,7 +88,7 @@ public static class ScheduleChecker
     }
 
     /// <summary>Gaps of every participant and every exhibitor table, day by day.</summary>
-    public static int CountIdleGaps(SlotGrid grid, IEnumerable<Meeting> meetings)
+    internal static int CountIdleGaps(SlotTimeline grid, IEnumerable<Meeting> meetings)
     {
         var list = meetings.ToList();
         var byParticipant = list.GroupBy(m => m.Participant);
@@ -98,7 +98,7 @@ public static class ScheduleChecker
     }
 
     /// <summary>Back-to-back meetings of a participant at exhibitors in different halls (halls given on both).</summary>
-    public static int CountHallChanges(SlotGrid grid, IEnumerable<Meeting> meetings, IReadOnlyDictionary<string, Exhibitor> exhibitors) =>
+    internal static int CountHallChanges(SlotTimeline grid, IEnumerable<Meeting> meetings, IReadOnlyDictionary<string, Exhibitor> exhibitors) =>
         meetings.GroupBy(m => m.Participant).Sum(g =>
         {
             var ordered = g.OrderBy(m => grid.PositionOf[m.Slot]).ToList();

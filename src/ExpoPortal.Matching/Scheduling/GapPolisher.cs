@@ -8,7 +8,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// paying, so runs are reproducible.
 /// Only meetings of people who have a gap that day are tried, which keeps a pass cheap.
 /// </summary>
-public static class GapPolisher
+internal static class GapPolisher
 {
     public static int Polish(Timetable timetable, int seed, int maxPasses, DateTime deadline, int[]? scarcity = null, CancellationToken cancellation = default)
     {

@@ -1,7 +1,7 @@
 namespace ExpoPortal.Matching.Scheduling;
 
 /// <summary>Greedy schedules: the naive baseline every figure is compared with, and a gap-aware variant.</summary>
-public static class GreedyScheduler
+internal static class GreedyScheduler
 {
     /// <summary>The baseline: best score first, each pair in the first slot where it fits.</summary>
     public static Timetable FirstFreeSlot(MatchProblem problem, Timetable? start = null)

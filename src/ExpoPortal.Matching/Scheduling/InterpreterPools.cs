@@ -5,7 +5,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// capacity is the number of interpreter-slots of its set: no schedule can hold more meetings of the
 /// pool than that, whatever the timing. Both the bound and the meeting selection respect it.
 /// </summary>
-public sealed class InterpreterPools
+internal sealed class InterpreterPools
 {
     public InterpreterPools(MatchProblem problem)
     {

@@ -6,12 +6,12 @@ namespace ExpoPortal.Matching.Scheduling;
 /// An instance compiled to dense integer indexes for the algorithms: participants 0..P-1,
 /// exhibitors 0..E-1, slots by time position 0..S-1, candidate pairs 0..K-1.
 /// </summary>
-public sealed class MatchProblem
+internal sealed class MatchProblem
 {
     public MatchProblem(MatchInstance instance, IReadOnlyList<CandidatePair> pairs)
     {
         Instance = instance;
-        Grid = new SlotGrid(instance.Slots);
+        Grid = new SlotTimeline(instance.Slots);
         ParticipantIndex = instance.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ExhibitorIndex = instance.Exhibitors.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ParticipantAvailable = instance.Participants.Select(p => AvailabilityMask(p.Available)).ToArray();
@@ -38,9 +38,9 @@ public sealed class MatchProblem
         {
             var participant = instance.Participants[k.P];
             var exhibitor = instance.Exhibitors[k.E];
-            if (Languages.Shared(participant.Languages, exhibitor.Languages)) return null;
+            if (LanguageRules.Shared(participant.Languages, exhibitor.Languages)) return null;
             return instance.Interpreters.Select((i, index) => (i, index))
-                .Where(x => Languages.Bridges(x.i.Languages, participant.Languages, exhibitor.Languages))
+                .Where(x => LanguageRules.Bridges(x.i.Languages, participant.Languages, exhibitor.Languages))
                 .Select(x => x.index).ToArray();
         }).ToArray();
         PairsOfParticipant = Group(PairParticipant, instance.Participants.Count);
@@ -67,7 +67,7 @@ public sealed class MatchProblem
     /// <summary>With the floor on, a participant who has candidates is owed one meeting.</summary>
     public bool IsOwedAMeeting(int participant) =>
         ParticipantFloor && ParticipantCapacity[participant] > 0 && PairsOfParticipant[participant].Length > 0;
-    public SlotGrid Grid { get; }
+    public SlotTimeline Grid { get; }
     public int Slots => Grid.Count;
     public int Participants => ParticipantCapacity.Length;
     public int Exhibitors => ExhibitorCapacity.Length;

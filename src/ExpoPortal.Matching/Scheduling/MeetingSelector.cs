@@ -14,7 +14,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// that gain most from them, and the participants who would have waited for one get other meetings instead.
 /// </para>
 /// </summary>
-public static class MeetingSelector
+internal static class MeetingSelector
 {
     internal const long MustMeetBonus = 1_000_000;
     internal const long FairnessBonus = 10_000;

@@ -5,7 +5,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// exhibitor minimums in by ejecting cheaper meetings when needed, then fills any remaining capacity
 /// with the best unused candidates.
 /// </summary>
-public static class Repairer
+internal static class Repairer
 {
     public static void Complete(Timetable timetable, bool[]? chosen, int[]? scarcity = null)
     {

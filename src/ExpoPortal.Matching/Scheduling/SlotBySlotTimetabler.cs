@@ -10,7 +10,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// <item>must-meets, then score.</item>
 /// </list>
 /// </summary>
-public static class SlotBySlotTimetabler
+internal static class SlotBySlotTimetabler
 {
     private const long Base = 1_000;
     private const long Tight = 6_000;

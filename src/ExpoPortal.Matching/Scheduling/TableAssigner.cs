@@ -7,7 +7,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// In every slot the exhibitor's meetings take the lowest free tables, so table j is busy
 /// exactly where the load is at least j: an exhibitor's idle gaps then depend only on its load profile.
 /// </summary>
-public static class TableAssigner
+internal static class TableAssigner
 {
     /// <param name="fixedTables">Tables that must not change (pinned meetings), by pair index.</param>
     public static List<Meeting> Meetings(Timetable timetable, IReadOnlyDictionary<int, int>? fixedTables = null)

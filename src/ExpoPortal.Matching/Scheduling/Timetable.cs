@@ -5,7 +5,7 @@ namespace ExpoPortal.Matching.Scheduling;
 /// which interpreter. Tables are not tracked here: an exhibitor's table j is busy exactly when it has at
 /// least j meetings in the slot (see <see cref="TableAssigner"/>), so its gaps follow from its load profile.
 /// </summary>
-public sealed class Timetable
+internal sealed class Timetable
 {
     public const int None = -1;
 

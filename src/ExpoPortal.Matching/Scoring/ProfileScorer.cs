@@ -77,7 +77,7 @@ public sealed class ProfileScorer(ScoringWeights weights)
             score += weights.TargetMarket;
             reasons.Add(new($"목표 시장 {pp.Country}", $"target market {pp.Country}"));
         }
-        if (Languages.Shared(participant.Languages, exhibitor.Languages))
+        if (LanguageRules.Shared(participant.Languages, exhibitor.Languages))
         {
             score += weights.SharedLanguage;
             var language = participant.Languages.First(l => exhibitor.Languages.Contains(l, StringComparer.OrdinalIgnoreCase));

@@ -8,12 +8,12 @@ using static ExpoPortal.Matching.Tests.Tiny;
 
 namespace ExpoPortal.IntegrationTests.Cli;
 
-/// <summary>The expo-match command line on files (solve, check, b2b): exit codes and one-line errors.</summary>
+/// <summary>The expo-match command line on files (solve, check): exit codes and one-line errors.</summary>
 
 public sealed class CliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("expo-match-").FullName;
-    private static readonly ICommand[] Commands = [new SolveCommand(), new CheckCommand(), new B2bCommand(), new BenchCommand()];
+    private static readonly ICommand[] Commands = [new SolveCommand(), new CheckCommand()];
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -50,6 +50,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_pin_that_breaks_a_rule_is_a_one_line_error_with_exit_code_2()
+    {
+        var pin = File("pin.json", ScheduleWriter.Write(new MatchSchedule([new Meeting("P1", "E9", "s1", 1)])));
+        var result = Run("solve", "--in", InstanceFile(), "--out", Path.Combine(_folder, "x.json"), "--pin", pin);
+        Assert.Equal(2, result.Code);
+        Assert.Equal("error: pinned meetings[0] (P1, E9, s1): unknown exhibitor", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("bench")]
+    [InlineData("generate")]
+    [InlineData("b2b")]
+    public void The_research_commands_are_not_part_of_expo_match(string command)
+    {
+        var result = CommandLine.Run([command], ExpoMatch.Commands, new StringWriter(), new StringWriter());
+        Assert.Equal(2, result);
+    }
+
+    [Fact]
     public void Check_fails_on_a_broken_schedule()
     {
         var schedule = File("bad.json", ScheduleWriter.Write(new MatchSchedule([new Meeting("P1", "E1", "s1", 1), new Meeting("P2", "E1", "s1", 1)], Score: 8)));
@@ -80,20 +99,5 @@ public sealed class CliTests : IDisposable
         var result = Run(args);
         Assert.Equal(2, result.Code);
         Assert.StartsWith("error: ", result.Error);
-    }
-
-    [Fact]
-    public void B2b_writes_the_papers_output_format()
-    {
-        var dzn = File("forum.dzn", "nBusiness = 3;\nnMeetings = 2;\nnTables = 1;\nnTotalSlots = 3;\nnMorningSlots = 3;\nrequested = [|1, 2,3,\n|1, 3,3,\n|];\nforbidden = [{0},{0},{0}];\n");
-        var outPath = Path.Combine(_folder, "result.json");
-        var result = Run("b2b", "--in", dzn, "--time-limit", "5", "--out", outPath);
-        Assert.Equal(0, result.Code);
-        var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(outPath)).RootElement;
-        Assert.Equal(0, json.GetProperty("breaks").GetInt32());
-        var meetings = json.GetProperty("meetings").EnumerateArray().ToList();
-        Assert.Equal([1, 2], meetings.Select(m => m.GetProperty("id").GetInt32()));
-        var slots = meetings.Select(m => m.GetProperty("slot").GetInt32()).Order().ToList();
-        Assert.Equal(1, slots[1] - slots[0]); // business 1 meets back to back
     }
 }

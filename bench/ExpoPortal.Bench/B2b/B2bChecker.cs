@@ -1,4 +1,4 @@
-namespace ExpoPortal.Matching.B2b;
+namespace ExpoPortal.Bench.B2b;
 
 /// <summary>Checks a B2B timetable against every rule of the paper and counts its breaks.</summary>
 public static class B2bChecker

@@ -1,6 +1,6 @@
 using ExpoPortal.Matching.Scoring;
 
-namespace ExpoPortal.Matching.Scheduling;
+namespace ExpoPortal.Matching;
 
 /// <summary>Engine settings. The same instance, options and seed always give the same schedule.</summary>
 public sealed record MatchOptions

@@ -1,8 +1,8 @@
 using System.Globalization;
-using ExpoPortal.Matching.Benchmark;
+using ExpoPortal.Bench.Generator;
 using ExpoPortal.Matching.Io;
 
-namespace ExpoPortal.Cli.Commands;
+namespace ExpoPortal.Bench.Commands;
 
 /// <summary>Writes one of the benchmark's generated events as an <c>expo-match/1</c> file (to try solve/check by hand).</summary>
 public sealed class GenerateCommand : ICommand

@@ -1,6 +1,6 @@
 using Google.OrTools.Sat;
 
-namespace ExpoPortal.Matching.B2b;
+namespace ExpoPortal.Bench.B2b;
 
 /// <summary>The time-indexed CP-SAT model of one B2B timetabling problem.</summary>
 internal sealed class B2bModel

@@ -1,7 +1,7 @@
-using ExpoPortal.Matching.B2b;
+using ExpoPortal.Bench.B2b;
 using ExpoPortal.Matching.Io;
 
-namespace ExpoPortal.Matching.Tests;
+namespace ExpoPortal.Bench.Tests;
 
 public class B2bTests
 {

@@ -1,27 +1,30 @@
 using System.Diagnostics;
 using ExpoPortal.Matching.Bound;
 using ExpoPortal.Matching.Checking;
-using ExpoPortal.Matching.Io;
 using ExpoPortal.Matching.Model;
+using ExpoPortal.Matching.Scheduling;
 using ExpoPortal.Matching.Scoring;
 
-namespace ExpoPortal.Matching.Scheduling;
-
-/// <summary>The outcome of a run: the schedule with its figures, and the baseline beside it.</summary>
-/// <param name="UnplacedPins">Pinned meetings that could not be kept (always 0: a pin that breaks a rule is refused with a <see cref="Io.MatchFormatException"/>).</param>
-/// <param name="ReachedTimeLimit">True when the time limit cut the search short: the schedule is valid but
-/// may then differ from run to run; with time to spare, the same input and seed give the same schedule.</param>
-public sealed record MatchResult(MatchSchedule Schedule, MatchProblem Problem, Timetable Timetable, int UnplacedPins, bool ReachedTimeLimit = false);
+namespace ExpoPortal.Matching;
 
 /// <summary>
-/// Entry point of the engine. Pipeline (see docs/decisions/0002-matching-engine.md):
+/// The engine's one entry point. Pipeline (see docs/decisions/0002-matching-engine.md):
 /// pins → choose meetings by min-cost flow (must-meets, concave fairness for exhibitors and participants) →
-/// timetable slot by slot → repair (force must-meets, exhibitor minimums and participants' first meeting, fill) → compare with a compact greedy → polish idle gaps → shorten walks between halls.
+/// timetable slot by slot → repair (force must-meets, exhibitor minimums and participants' first meeting, fill) →
+/// compare with a compact greedy → polish idle gaps → shorten walks between halls. The candidate pairs are
+/// scored once per call.
 /// </summary>
 public static class MatchingEngine
 {
+    /// <summary>Plans who meets whom, when and where. Synchronous and CPU-bound: run it off the request thread.</summary>
+    /// <param name="pinned">Meetings that must stay exactly where they are (published ones). If one breaks a rule,
+    /// nothing is solved and <see cref="MatchResult.RefusedPin"/> says which and why.</param>
+    /// <param name="previous">For a re-plan after a change (a cancellation, a late arrival, a new exhibitor): every
+    /// meeting of the earlier schedule that still follows the rules stays where it is, the others are dropped and
+    /// the engine fills the freed room; <see cref="MatchResult.Replan"/> says how many were kept, moved, removed, added.</param>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires (checked between stages and inside the loops).</exception>
     public static MatchResult Solve(MatchInstance instance, MatchOptions? options = null, MatchSchedule? pinned = null,
-        IProgress<MatchProgress>? progress = null, CancellationToken cancellation = default)
+        MatchSchedule? previous = null, IProgress<MatchProgress>? progress = null, CancellationToken cancellation = default)
     {
         options ??= new MatchOptions();
         var clock = Stopwatch.StartNew();
@@ -31,7 +34,9 @@ public static class MatchingEngine
         var problem = new MatchProblem(instance, pairs) { ParticipantFloor = options.EveryParticipantMeets };
 
         var start = new Timetable(problem);
-        var fixedTables = pinned is null ? null : PinPlacer.Place(start, pinned);
+        var pins = new PinPlacer(start);
+        if (pinned is not null && pins.PlaceAll(pinned.Meetings) is { } refusal) return MatchResult.Refused(refusal);
+        var stillValid = previous is null ? null : pins.PlaceValid(previous.Meetings);
         var scarcity = InterpreterScarcity(problem);
 
         progress?.Report(new("selecting meetings", 0.2));
@@ -61,9 +66,13 @@ public static class MatchingEngine
         progress?.Report(new("shortening walks between halls", 0.9));
         GapPolisher.ShortenWalks(best, deadline, scarcity, cancellation, passes: best.MeetingCount > LargeEvent ? 1 : 2);
 
+        var reachedTimeLimit = DateTime.UtcNow > deadline;
+        var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, pins.Tables);
+        progress?.Report(new("figures", 0.95));
+        var figures = Figures(best, schedule, pinned?.Meetings.Count ?? 0);
         progress?.Report(new("done", 1.0));
-        var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, fixedTables);
-        return new MatchResult(schedule, problem, best, UnplacedPins: 0, ReachedTimeLimit: DateTime.UtcNow > deadline);
+        var replan = previous is null ? null : Changes(previous, stillValid!, pinned, schedule);
+        return new MatchResult(schedule, figures, Replan: replan, ReachedTimeLimit: reachedTimeLimit);
     }
 
     private const int PolishMeetingPasses = 1_500_000;
@@ -71,16 +80,18 @@ public static class MatchingEngine
     /// <summary>Meetings beyond which the walk-shortening phase gets one pass instead of two.</summary>
     private const int LargeEvent = 40_000;
 
-    /// <summary>The naive baseline (best score first, first free slot), with the same figures.</summary>
-    public static MatchSchedule Greedy(MatchInstance instance, MatchOptions? options = null)
+    /// <summary>The naive baseline (best score first, first free slot), with the same figures, for comparison.</summary>
+    public static MatchResult Greedy(MatchInstance instance, MatchOptions? options = null)
     {
+        options ??= new MatchOptions();
         var clock = Stopwatch.StartNew();
-        var problem = new MatchProblem(instance, CandidateSource.Resolve(instance, (options ?? new()).Scoring));
+        var problem = new MatchProblem(instance, CandidateSource.Resolve(instance, options.Scoring)) { ParticipantFloor = options.EveryParticipantMeets };
         var timetable = GreedyScheduler.FirstFreeSlot(problem);
-        return Build(timetable, ScoreBound.Compute(problem), clock.Elapsed.TotalSeconds, null);
+        var schedule = Build(timetable, ScoreBound.Compute(problem), clock.Elapsed.TotalSeconds, null);
+        return new MatchResult(schedule, Figures(timetable, schedule, pinned: 0));
     }
 
-    internal static MatchSchedule Build(Timetable timetable, long bound, double seconds, IReadOnlyDictionary<int, int>? fixedTables)
+    private static MatchSchedule Build(Timetable timetable, long bound, double seconds, IReadOnlyDictionary<int, int>? fixedTables)
     {
         var problem = timetable.Problem;
         var meetings = TableAssigner.Meetings(timetable, fixedTables);
@@ -88,6 +99,30 @@ public static class MatchingEngine
         var below = Enumerable.Range(0, problem.Exhibitors).Count(e => timetable.ExhibitorMeetings[e] < problem.OwedMinimum(e));
         return new MatchSchedule(meetings, timetable.Score, bound, ScoreBound.Gap(timetable.Score, bound), seconds,
             ScheduleChecker.CountIdleGaps(problem.Grid, meetings), below, mustMissed);
+    }
+
+    /// <summary>The schedule's figures plus those that need the problem: the bound under priorities and the unavoidable must-meet misses.</summary>
+    private static MatchFigures Figures(Timetable timetable, MatchSchedule schedule, int pinned)
+    {
+        var problem = timetable.Problem;
+        var underPriorities = ScoreBound.UnderPriorities(problem, ScoreBound.Priorities.Of(timetable), schedule.Bound);
+        var mustMeets = problem.PairMustMeet.Count(m => m);
+        var withMeetings = schedule.Meetings.Select(m => m.Participant).Distinct().Count();
+        return new MatchFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap,
+            underPriorities, ScoreBound.Gap(schedule.Score, underPriorities), schedule.IdleGaps,
+            mustMeets, schedule.MustMeetMissed, mustMeets - ScoreBound.MustMeetPlaceable(problem),
+            schedule.ExhibitorsBelowMinimum, problem.Instance.Participants.Count - withMeetings, pinned, schedule.Seconds);
+    }
+
+    /// <summary>A re-plan against the previous schedule: dropped meetings whose pair meets again count as moved.</summary>
+    private static ReplanFigures Changes(MatchSchedule previous, List<Meeting> stillValid, MatchSchedule? pinned, MatchSchedule now)
+    {
+        var before = previous.Meetings.Concat(pinned?.Meetings ?? []).Select(m => (m.Participant, m.Exhibitor)).ToHashSet();
+        var pairsNow = now.Meetings.Select(m => (m.Participant, m.Exhibitor)).ToHashSet();
+        var dropped = previous.Meetings.Except(stillValid).ToList();
+        var moved = dropped.Count(m => pairsNow.Contains((m.Participant, m.Exhibitor)));
+        var added = pairsNow.Count(pair => !before.Contains(pair));
+        return new ReplanFigures(stillValid.Count, previous.Meetings.Count - stillValid.Count - moved, moved, added);
     }
 
     /// <summary>

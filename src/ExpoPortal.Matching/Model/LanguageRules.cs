@@ -1,8 +1,12 @@
 namespace ExpoPortal.Matching.Model;
 
-/// <summary>Language codes compare case-insensitively ("ko" = "KO").</summary>
-public static class Languages
+/// <summary>
+/// Who can talk to whom: the one place for the language and interpreter-bridge rules (the engine, its checker and
+/// its scoring all ask here). Language codes compare case-insensitively ("ko" = "KO").
+/// </summary>
+public static class LanguageRules
 {
+    /// <summary>True when the two sides share a language and need no interpreter.</summary>
     public static bool Shared(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Any(x => b.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase)));
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ExpoPortal.Matching.B2b;
+namespace ExpoPortal.Bench.B2b;
 
 public sealed record B2bOptions
 {

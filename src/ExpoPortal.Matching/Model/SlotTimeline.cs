@@ -2,11 +2,12 @@ namespace ExpoPortal.Matching.Model;
 
 /// <summary>
 /// The slots in time order. Two slots are consecutive when they are neighbours in this order on the
-/// same day; a lunch pause that the grid leaves out is therefore not an idle gap.
+/// same day; a lunch pause that the grid leaves out is therefore not an idle gap. (The portal's own grid of an
+/// event is <c>ExpoPortal.Domain.Events.SlotGrid</c>; this is the engine's view of an instance's slots.)
 /// </summary>
-public sealed class SlotGrid
+internal sealed class SlotTimeline
 {
-    public SlotGrid(IReadOnlyList<Slot> slots)
+    public SlotTimeline(IReadOnlyList<Slot> slots)
     {
         var ordered = slots.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
         Slots = ordered;

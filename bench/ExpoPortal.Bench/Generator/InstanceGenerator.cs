@@ -1,6 +1,6 @@
 using ExpoPortal.Matching.Model;
 
-namespace ExpoPortal.Matching.Benchmark;
+namespace ExpoPortal.Bench.Generator;
 
 /// <summary>Shape of a generated event (see bench/README.md).</summary>
 public sealed record GeneratorSettings(
@@ -91,7 +91,7 @@ public static class InstanceGenerator
             foreach (var e in picked.Order())
             {
                 var exhibitor = exhibitors[e];
-                var shared = Languages.Shared(participants[p].Languages, exhibitor.Languages);
+                var shared = LanguageRules.Shared(participants[p].Languages, exhibitor.Languages);
                 var score = 10 + random.Next(60) + (shared ? 15 : 0);
                 var mustMeet = random.NextDouble() < settings.RequestedShare;
                 pairs.Add(new CandidatePair(participants[p].Id, exhibitor.Id, mustMeet ? score + 30 : score, mustMeet));

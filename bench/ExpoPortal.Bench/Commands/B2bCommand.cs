@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ExpoPortal.Matching.B2b;
+using ExpoPortal.Bench.B2b;
 
-namespace ExpoPortal.Cli.Commands;
+namespace ExpoPortal.Bench.Commands;
 
 /// <summary>Timetables a JAIR B2B forum (.dzn); writes {"breaks", "seconds", "meetings": [{"id", "slot"}]} with 1-based ids and slots.</summary>
 public sealed class B2bCommand : ICommand

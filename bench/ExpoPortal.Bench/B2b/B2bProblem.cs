@@ -1,4 +1,4 @@
-namespace ExpoPortal.Matching.B2b;
+namespace ExpoPortal.Bench.B2b;
 
 /// <summary>A B2B-forum timetabling problem in the JAIR 2022 paper's terms, 0-based internally.</summary>
 public sealed record B2bMeeting(int A, int B, int Session);

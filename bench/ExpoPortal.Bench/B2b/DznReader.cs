@@ -1,12 +1,21 @@
 using System.Text.RegularExpressions;
 using ExpoPortal.Matching.Io;
 
-namespace ExpoPortal.Matching.B2b;
+namespace ExpoPortal.Bench.B2b;
 
 /// <summary>Reads the paper's MiniZinc data files (<c>requested</c> is the source of truth; ids are 1-based there).</summary>
 public static partial class DznReader
 {
-    public static B2bProblem ReadFile(string path) => Read(FileText.Read(path), Path.GetFileName(path));
+    public static B2bProblem ReadFile(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchFormatException($"{path}: cannot read the file ({e.Message})");
+        }
+        return Read(text, Path.GetFileName(path));
+    }
 
     public static B2bProblem Read(string text, string name = "dzn")
     {

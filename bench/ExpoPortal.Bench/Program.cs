@@ -1,0 +1,3 @@
+using ExpoPortal.Bench;
+
+return CommandLine.Run(args, ExpoBench.Commands, program: ExpoBench.Name);
