@@ -104,10 +104,10 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             // Sign-in returns to the (static) landing page, whose menu already shows the exhibitor's pages.
             await page.ClickAsync("[data-testid=nav-listing]");
             await new DashboardPage(page).WaitUntilInteractiveAsync();
-            await page.WaitForSelectorAsync("[data-testid=listing-name]");
+            await page.WaitForSelectorAsync("[data-testid=listing-name-ko] input");
 
             var own = AndongDemo.Generate().Exhibitors.First(x => x.ProvinceCode == "KR-47");
-            Assert.Equal(own.Name.Ko, (await page.InnerTextAsync("[data-testid=listing-name]")).Trim());
+            Assert.Equal(own.Name.Ko, await page.Locator("[data-testid=listing-name-ko] input").InputValueAsync());
             Assert.Equal(own.Booth!.Code, (await page.InnerTextAsync("[data-testid=listing-booth]")).Trim());
             Assert.Equal(0, await page.Locator("[data-testid=nav-organizer]").CountAsync());
             await Screenshot(page, "exhibitor-listing-ko");
@@ -129,8 +129,11 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
         var ct = TestContext.Current.CancellationToken;
         var eventId = (await events.FindAsync(AndongDemo.Slug, ct))!.Id;
         var runId = (await matching.QueueRunAsync(organizer, eventId, timeLimitSeconds: 3, ct: ct)).Value;
-        while ((await matching.GetRunAsync(runId, ct))!.Status is MatchingRunStatus.Queued or MatchingRunStatus.Running)
-            await Task.Delay(200, ct);
+        // A stuck run fails the test after two minutes instead of hanging CI.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        while ((await matching.GetRunAsync(runId, deadline.Token))!.Status is MatchingRunStatus.Queued or MatchingRunStatus.Running)
+            await Task.Delay(200, deadline.Token);
         Assert.True((await matching.PublishAsync(organizer, runId, ct)).Succeeded);
 
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -141,12 +144,12 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             await login.OpenAsync("/my/agenda");
             await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
             await new DashboardPage(page).WaitUntilInteractiveAsync();
-            await page.WaitForSelectorAsync("[data-testid=agenda] tbody tr");
+            await page.WaitForSelectorAsync("[data-testid=agenda-item]");
 
-            var rows = await page.Locator("[data-testid=agenda] tbody tr").AllInnerTextsAsync();
+            var rows = await page.Locator("[data-testid=agenda-item]").AllInnerTextsAsync();
             Assert.NotEmpty(rows);
             Assert.All(rows, row => Assert.Contains("확정", row)); // scheduled
-            Assert.Contains("2027", rows[0]); // the first meeting's date, in Seoul time
+            Assert.Contains("2027", await page.Locator("h2").First.InnerTextAsync()); // the first day's date, in Seoul time
             await Screenshot(page, "buyer-agenda-ko");
         }
         catch

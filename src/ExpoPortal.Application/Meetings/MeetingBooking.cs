@@ -4,6 +4,7 @@ using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Interpreters;
 using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Participants;
+using LanguageRules = ExpoPortal.Matching.Model.LanguageRules;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpoPortal.Application.Meetings;
@@ -100,7 +101,8 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         if (await booked.CountAsync(m => m.ExhibitorId == exhibitor.Id, ct) >= exhibitor.MaxMeetings) return LimitReached("exhibitor");
 
         int? interpreterId = null;
-        if (!Languages.ShareOne(participant.Languages, exhibitor.Languages))
+        // The same language rules as the matching engine and its checker.
+        if (!LanguageRules.Shared(participant.Languages, exhibitor.Languages))
         {
             interpreterId = await FreeInterpreterAsync(db, eventId, slot, participant, exhibitor, ct);
             if (interpreterId is null) return NoInterpreterFree;
@@ -138,7 +140,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         var load = await db.Meetings.Where(m => m.EventId == eventId && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status))
             .GroupBy(m => m.InterpreterId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return interpreters
-            .Where(i => i.IsAvailableIn(slot) && !busy.Contains(i.Id) && i.Bridges(participant.Languages, exhibitor.Languages))
+            .Where(i => i.IsAvailableIn(slot) && !busy.Contains(i.Id) && LanguageRules.Bridges(i.Languages, participant.Languages, exhibitor.Languages))
             .OrderBy(i => load.GetValueOrDefault(i.Id)).ThenBy(i => i.Id)
             .Select(i => (int?)i.Id).FirstOrDefault();
     }

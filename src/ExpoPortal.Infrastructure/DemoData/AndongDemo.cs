@@ -319,7 +319,7 @@ public static class AndongDemo
     private static IEnumerable<DemoWish> MustMeetsFor(Participant p, List<Exhibitor> exhibitors, List<DemoWish> existing) =>
         exhibitors
             .Where(x => x.Products.Any(product => p.HsInterests.Any(hs => product.HsCode.StartsWith(hs) || hs.StartsWith(product.HsCode)))
-                        && ExpoPortal.Domain.Common.Languages.ShareOne(x.Languages, p.Languages)
+                        && ExpoPortal.Matching.Model.LanguageRules.Shared(x.Languages, p.Languages)
                         && !existing.Any(w => w.Participant == p && w.Exhibitor == x))
             .Take(3)
             .Select(x => new DemoWish(p, x, WishedBy.Participant, WishLevel.MustMeet));

@@ -335,7 +335,7 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
         var languages = await db.Participants.Where(p => p.Id == participantId).Select(p => p.Languages).SingleAsync(Ct);
         var exhibitors = await db.Exhibitors.Where(x => x.EventId == EventId && x.Booth != null).OrderBy(x => x.Id)
             .Select(x => new { x.Id, x.Languages }).ToListAsync(Ct);
-        var sharing = exhibitors.Where(x => Languages.ShareOne(x.Languages, languages)).ToList();
+        var sharing = exhibitors.Where(x => ExpoPortal.Matching.Model.LanguageRules.Shared(x.Languages, languages)).ToList();
         return sharing[(200 + skip) % sharing.Count].Id;
     }
 
@@ -358,11 +358,11 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
         {
             // The participant must share a language with the given booth, or the booking would need an interpreter.
             var booth = exhibitors.Single(x => x.Id == xid);
-            var speakers = participants.Where(p => Languages.ShareOne(p.Languages, booth.Languages)).ToList();
+            var speakers = participants.Where(p => ExpoPortal.Matching.Model.LanguageRules.Shared(p.Languages, booth.Languages)).ToList();
             return (speakers[(500 + skip * 7) % speakers.Count].Id, xid, slot.Id);
         }
         var participant = participantId is { } pid ? participants.Single(p => p.Id == pid) : participants[(500 + skip * 7) % participants.Count];
-        var sharing = exhibitors.Where(x => Languages.ShareOne(x.Languages, participant.Languages)).ToList();
+        var sharing = exhibitors.Where(x => ExpoPortal.Matching.Model.LanguageRules.Shared(x.Languages, participant.Languages)).ToList();
         return (participant.Id, sharing[(100 + skip * 3) % sharing.Count].Id, slot.Id);
     }
 

@@ -1,0 +1,224 @@
+using ExpoPortal.Application.Common;
+using ExpoPortal.Application.Events;
+using ExpoPortal.Application.Exhibitors;
+using ExpoPortal.Application.Meetings;
+using ExpoPortal.E2ETests.Pages;
+using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.Infrastructure.Identity;
+using ExpoPortal.Infrastructure.Persistence;
+using ExpoPortal.Matching.Model;
+using ExpoPortal.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ExpoPortal.E2ETests;
+
+/// <summary>The buyer's side in Chromium: find, book live, see it on the agenda, take the calendar file; and the listing editor.</summary>
+public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture browser)
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_buyer_on_a_phone_books_a_slot_that_turns_taken_live_for_a_second_buyer_and_lands_on_its_agenda()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        var (eventId, buyerId, memberId) = await IdsAsync(app);
+        var exhibitorId = await CosmeticsExhibitorBothCanMeetAsync(app, eventId, buyerId, memberId);
+
+        // The buyer on a phone, in English; the member on a desktop, in Korean.
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await using var desktop = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1300, Height = 900 } });
+        var buyer = await phone.NewPageAsync();
+        var member = await desktop.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(buyer, app.ServerAddress);
+            await login.OpenAsync($"/events/{AndongDemo.Slug}/directory");
+            await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(buyer).WaitUntilInteractiveAsync();
+            await buyer.FillAsync("[data-testid=directory-search] input", "cosmetics");
+            var link = buyer.Locator($"[data-testid=exhibitor-link][href$='/exhibitors/{exhibitorId}']");
+            await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            await Screenshot(buyer, "buyer-directory-phone-en");
+            await link.ClickAsync();
+            await buyer.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+
+            var memberLogin = new LoginPage(member, app.ServerAddress);
+            await memberLogin.OpenAsync($"/events/{AndongDemo.Slug}/exhibitors/{exhibitorId}");
+            await memberLogin.SignInAsync("member@expo.demo", ExpoApp.DemoPassword);
+            await member.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+
+            // A slot free for both; every other table of the booth is taken first, so one booking takes the slot.
+            var slotId = await FirstSlotFreeForBothAsync(buyer, member);
+            await FillOtherTablesAsync(app, eventId, exhibitorId, slotId, except: [buyerId, memberId]);
+            var buyerSlot = buyer.Locator($"[data-testid=slot][data-slot-id='{slotId}']");
+            var memberSlot = member.Locator($"[data-testid=slot][data-slot-id='{slotId}']");
+            await Assertions.Expect(buyerSlot).ToHaveAttributeAsync("data-state", "free");
+
+            await buyerSlot.ClickAsync();
+            await buyer.ClickAsync("[data-testid=book-confirm]");
+
+            await Assertions.Expect(buyerSlot).ToHaveAttributeAsync("data-state", "mine", new() { Timeout = 5_000 });
+            // The member's page was not reloaded: the change arrives over its own circuit.
+            await Assertions.Expect(memberSlot).ToHaveAttributeAsync("data-state", "taken", new() { Timeout = 2_000 });
+            await Screenshot(buyer, "buyer-booked-phone-en");
+            await Screenshot(member, "member-sees-taken-ko");
+
+            await buyer.GotoAsync(new Uri(app.ServerAddress, "/my/agenda").ToString());
+            var item = buyer.Locator("[data-testid=agenda-item]");
+            await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+            var profile = await app.Services.GetRequiredService<ExhibitorDirectory>().ProfileAsync(eventId, exhibitorId, Ct);
+            Assert.Contains(profile!.Name.En, await item.InnerTextAsync());
+
+            var download = await buyer.RunAndWaitForDownloadAsync(() => buyer.ClickAsync("[data-testid=ics-download]"));
+            var ics = await File.ReadAllTextAsync(await download.PathAsync(), Ct);
+            Assert.Contains("BEGIN:VEVENT", ics);
+            Assert.Contains("TZID:Asia/Seoul", ics);
+            Assert.Contains(profile.Name.En, ics.Replace("\r\n ", ""));
+            await Screenshot(buyer, "buyer-agenda-phone-en");
+        }
+        catch
+        {
+            await Screenshot(buyer, "FAILED-booking-buyer");
+            await Screenshot(member, "FAILED-booking-member");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task An_exhibitor_edits_a_product_in_Korean_and_a_buyer_finds_the_new_text_in_the_directory()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1300, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync("/my/listing");
+            await login.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(page).WaitUntilInteractiveAsync();
+            var productName = page.Locator("[data-testid=listing-product] [data-testid=product-name-ko] input").First;
+            await productName.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+
+            await productName.FillAsync("안동 유기농 흑마늘 진액");
+            await page.ClickAsync("[data-testid=listing-save]");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("저장했습니다", new() { Timeout = 10_000 });
+            await Screenshot(page, "exhibitor-listing-saved-ko");
+
+            var directory = app.Services.GetRequiredService<ExhibitorDirectory>();
+            var eventId = (await app.Services.GetRequiredService<EventService>().FindAsync(AndongDemo.Slug, Ct))!.Id;
+            var found = await directory.SearchAsync(eventId, new DirectoryQuery("흑마늘 진액"), new PageRequest(0, 10), Ct);
+            Assert.Contains(found.Items, x => x.Products.Any(p => p.Name.Ko == "안동 유기농 흑마늘 진액"));
+
+            // A buyer's browser finds it through the directory page too.
+            await using var buyerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR" });
+            var buyer = await buyerContext.NewPageAsync();
+            var buyerLogin = new LoginPage(buyer, app.ServerAddress);
+            await buyerLogin.OpenAsync($"/events/{AndongDemo.Slug}/directory");
+            await buyerLogin.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(buyer).WaitUntilInteractiveAsync();
+            await buyer.FillAsync("[data-testid=directory-search] input", "흑마늘 진액");
+            await Assertions.Expect(buyer.Locator("[data-testid=directory-grid] tbody")).ToContainTextAsync("안동 유기농 흑마늘 진액", new() { Timeout = 15_000 });
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-listing-edit");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Two_staff_save_the_same_listing_and_the_second_gets_the_conflict_with_its_text_kept()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var first = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1300, Height = 1000 } });
+        await using var second = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1300, Height = 1000 } });
+        var a = await first.NewPageAsync();
+        var b = await second.NewPageAsync();
+        try
+        {
+            foreach (var page in new[] { a, b })
+            {
+                var login = new LoginPage(page, app.ServerAddress);
+                await login.OpenAsync("/my/listing");
+                await login.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
+                await new DashboardPage(page).WaitUntilInteractiveAsync();
+                await page.Locator("[data-testid=listing-description-en] textarea").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            }
+
+            await a.Locator("[data-testid=listing-description-en] textarea").FillAsync("Saved first by staff A.");
+            await a.ClickAsync("[data-testid=listing-save]");
+            await Assertions.Expect(a.Locator(".mud-snackbar")).ToContainTextAsync("Saved", new() { Timeout = 10_000 });
+
+            await b.Locator("[data-testid=listing-description-en] textarea").FillAsync("Typed by staff B, not lost.");
+            await b.ClickAsync("[data-testid=listing-save]");
+
+            await Assertions.Expect(b.Locator("[data-testid=listing-conflict]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            Assert.Contains("Saved first by staff A.", await b.InnerTextAsync("[data-testid=listing-conflict]"));
+            Assert.Equal("Typed by staff B, not lost.", await b.Locator("[data-testid=listing-description-en] textarea").InputValueAsync());
+            await Screenshot(b, "listing-conflict-en");
+
+            await b.ClickAsync("[data-testid=listing-overwrite]");
+            await Assertions.Expect(b.Locator("[data-testid=listing-conflict]")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("exhibitor@expo.demo");
+            var saved = await db.Exhibitors.AsNoTracking().SingleAsync(x => x.Id == user!.ExhibitorId, Ct);
+            Assert.Equal("Typed by staff B, not lost.", saved.Description.En);
+        }
+        catch
+        {
+            await Screenshot(a, "FAILED-conflict-a");
+            await Screenshot(b, "FAILED-conflict-b");
+            throw;
+        }
+    }
+
+    private static async Task<(int EventId, int Buyer, int Member)> IdsAsync(ExpoApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var eventId = (await app.Services.GetRequiredService<EventService>().FindAsync(AndongDemo.Slug, Ct))!.Id;
+        return (eventId, (await users.FindByEmailAsync("buyer@expo.demo"))!.ParticipantId!.Value, (await users.FindByEmailAsync("member@expo.demo"))!.ParticipantId!.Value);
+    }
+
+    /// <summary>The first cosmetics exhibitor on the directory's first page with whom both buyers share a language.</summary>
+    private static async Task<int> CosmeticsExhibitorBothCanMeetAsync(ExpoApp app, int eventId, int buyerId, int memberId)
+    {
+        var page = await app.Services.GetRequiredService<ExhibitorDirectory>().SearchAsync(eventId, new DirectoryQuery("cosmetics"), new PageRequest(0, 25), Ct);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var languages = await db.Participants.Where(p => p.Id == buyerId || p.Id == memberId).Select(p => p.Languages).ToListAsync(Ct);
+        return page.Items.First(x => x.BoothCode is not null && languages.All(l => LanguageRules.Shared(l, x.Languages))).Id;
+    }
+
+    private static async Task<int> FirstSlotFreeForBothAsync(IPage a, IPage b)
+    {
+        var freeForA = await a.Locator("[data-testid=slot][data-state=free]").EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.slotId)");
+        var freeForB = await b.Locator("[data-testid=slot][data-state=free]").EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.slotId)");
+        return freeForA.Intersect(freeForB).First();
+    }
+
+    /// <summary>Books every table but one of the booth in that slot for other participants, through the organizers' service.</summary>
+    private static async Task FillOtherTablesAsync(ExpoApp app, int eventId, int exhibitorId, int slotId, int[] except)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var exhibitor = await db.Exhibitors.Include(x => x.Booth).SingleAsync(x => x.Id == exhibitorId, Ct);
+        var slot = await db.TimeSlots.SingleAsync(s => s.Id == slotId, Ct);
+        var others = (await db.Participants.Where(p => p.EventId == eventId && !except.Contains(p.Id) && p.ArrivesAt <= slot.StartsAt && p.DepartsAt >= slot.EndsAt)
+                .OrderBy(p => p.Id).ToListAsync(Ct))
+            .Where(p => LanguageRules.Shared(p.Languages, exhibitor.Languages)).ToList();
+        var booking = app.Services.GetRequiredService<MeetingBooking>();
+        var organizer = new Actor("organizer", IsOrganizer: true, null, null);
+        for (var i = 0; i < exhibitor.Booth!.MeetingTables - 1; i++)
+            Assert.True((await booking.BookAsync(organizer, eventId, new BookMeetingRequest(others[i].Id, exhibitorId, slotId), Ct)).Succeeded);
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    }
+}
