@@ -104,10 +104,10 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             // Sign-in returns to the (static) landing page, whose menu already shows the exhibitor's pages.
             await page.ClickAsync("[data-testid=nav-listing]");
             await new DashboardPage(page).WaitUntilInteractiveAsync();
-            await page.WaitForSelectorAsync("[data-testid=listing-name-ko] input");
+            await page.WaitForSelectorAsync("input[data-testid=listing-name-ko]");
 
             var own = AndongDemo.Generate().Exhibitors.First(x => x.ProvinceCode == "KR-47");
-            Assert.Equal(own.Name.Ko, await page.Locator("[data-testid=listing-name-ko] input").InputValueAsync());
+            Assert.Equal(own.Name.Ko, await page.Locator("input[data-testid=listing-name-ko]").InputValueAsync());
             Assert.Equal(own.Booth!.Code, (await page.InnerTextAsync("[data-testid=listing-booth]")).Trim());
             Assert.Equal(0, await page.Locator("[data-testid=nav-organizer]").CountAsync());
             await Screenshot(page, "exhibitor-listing-ko");
