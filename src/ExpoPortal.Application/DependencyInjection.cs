@@ -3,6 +3,7 @@ using ExpoPortal.Application.Events;
 using ExpoPortal.Application.Exhibitors;
 using ExpoPortal.Application.Matchmaking;
 using ExpoPortal.Application.Meetings;
+using ExpoPortal.Application.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpoPortal.Application;
@@ -20,6 +21,11 @@ public static class DependencyInjection
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<Wishlist>();
         services.AddSingleton<ISlotChanges, InProcessSlotChanges>();
+        services.AddSingleton<MeetingRequests>();
+        services.AddSingleton<MailOutboxSignal>();
+        services.AddSingleton<NotificationCenter>();
+        services.AddSingleton<MeetingReminders>();
+        services.AddHostedService<NotificationScheduler>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();
         services.AddSingleton<MatchingRunExecutor>();

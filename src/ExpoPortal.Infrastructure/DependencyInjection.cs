@@ -1,6 +1,7 @@
 using ExpoPortal.Application.Common;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Infrastructure.LocalDatabase;
+using ExpoPortal.Infrastructure.Mail;
 using ExpoPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +54,11 @@ public static class DependencyInjection
         builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
+
+        // Mails leave through SMTP when Smtp:Host is set, else as .eml files in a pickup folder beside the data.
+        var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");
+        builder.Services.AddSingleton(MailSettings.Read(builder.Configuration, pickup));
+        builder.Services.AddHostedService<MailSender>();
         return builder;
     }
 

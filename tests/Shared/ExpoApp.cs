@@ -14,11 +14,14 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
     public const string DemoPassword = ExpoPortal.Infrastructure.DemoData.AndongDemo.DemoPassword;
     private readonly string _connectionString;
     private readonly bool _loadDemo;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ExpoApp(string connectionString, bool loadDemo = false, bool realPort = false)
+    /// <param name="settings">Extra configuration, e.g. an in-process SMTP server's <c>Smtp:Host</c> and <c>Smtp:Port</c>.</param>
+    public ExpoApp(string connectionString, bool loadDemo = false, bool realPort = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
         _loadDemo = loadDemo;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (realPort)
         {
             UseKestrel(0);
@@ -37,6 +40,9 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Expo", _connectionString);
         builder.UseSetting("Demo:LoadOnEmptyDatabase", _loadDemo ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Mails of tests never land in the machine's pickup folder.
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "expo-test-mail", Guid.NewGuid().ToString("N")));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
     }
 

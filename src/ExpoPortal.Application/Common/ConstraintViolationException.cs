@@ -17,6 +17,7 @@ public static class Constraints
     public const string MeetingParticipantSlot = "ux_meetings_participant_slot_active";
     public const string MeetingInterpreterSlot = "ux_meetings_interpreter_slot_active";
     public const string MeetingClientRequest = "ux_meetings_client_request";
+    public const string OnePendingRequestPerPair = "ux_meeting_requests_one_pending_per_pair";
     public const string ExhibitorBooth = "ux_exhibitors_booth";
     public const string OneActiveMatchingRun = "ux_matching_runs_one_active_per_event";
 }

@@ -25,6 +25,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Meeting> Meetings { get; }
     DbSet<MeetingWish> MeetingWishes { get; }
     DbSet<MatchingRun> MatchingRuns { get; }
+    DbSet<MeetingRequest> MeetingRequests { get; }
+    DbSet<Domain.Notifications.Notification> Notifications { get; }
 
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

@@ -3,7 +3,9 @@ using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Interpreters;
 using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Notifications;
 using ExpoPortal.Domain.Participants;
+using ExpoPortal.Application.Notifications;
 using LanguageRules = ExpoPortal.Matching.Model.LanguageRules;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,7 @@ public sealed record MeetingView(
 /// reasons; PostgreSQL's partial unique indexes are the final guard against two requests racing for one table,
 /// one person's slot or one interpreter. After each commit, open pages are told through <see cref="ISlotChanges"/>.
 /// </summary>
-public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges)
+public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges, NotificationCenter notifications)
 {
     public static readonly Error SlotTaken = Error.Conflict("slot_taken", "That slot is already taken at this booth.");
     public static readonly Error ParticipantBusy = Error.Conflict("participant_busy", "The participant already has a meeting in that slot.");
@@ -38,7 +40,11 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     public static readonly Error CancelCutoffPassed = Error.Conflict("cancel_cutoff_passed", "It is too late to cancel this meeting here; please contact the secretariat.");
     private static Error LimitReached(string who) => Error.Conflict("limit_reached", $"The {who} has reached its meeting limit.");
 
-    public async Task<Result<MeetingView>> BookAsync(Actor actor, int eventId, BookMeetingRequest request, CancellationToken ct = default)
+    public Task<Result<MeetingView>> BookAsync(Actor actor, int eventId, BookMeetingRequest request, CancellationToken ct = default) =>
+        BookAsync(actor, eventId, request, notifyOtherSide: true, ct);
+
+    /// <param name="notifyOtherSide">False when the caller sends its own notice (an accepted request says "accepted", not "booked").</param>
+    internal async Task<Result<MeetingView>> BookAsync(Actor actor, int eventId, BookMeetingRequest request, bool notifyOtherSide, CancellationToken ct)
     {
         var origin = actor.IsOrganizer ? MeetingOrigin.ArrangedByOrganizer
             : actor.ParticipantId == request.ParticipantId ? MeetingOrigin.RequestedByParticipant
@@ -50,12 +56,12 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         // A lost interpreter race ends the transaction; try again with the next interpreter, a bounded number of times.
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryBookAsync(actor, eventId, request, origin.Value, ct);
+            var result = await TryBookAsync(actor, eventId, request, origin.Value, notifyOtherSide, ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }
 
-    private async Task<Result<MeetingView>> TryBookAsync(Actor actor, int eventId, BookMeetingRequest request, MeetingOrigin origin, CancellationToken ct)
+    private async Task<Result<MeetingView>> TryBookAsync(Actor actor, int eventId, BookMeetingRequest request, MeetingOrigin origin, bool notify, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var expo = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
@@ -110,6 +116,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
 
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table.Value, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
         db.Meetings.Add(meeting);
+        var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
         try
         {
             await db.SaveChangesAsync(ct);
@@ -127,9 +134,34 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         }
 
         slotChanges.Publish(new SlotChange(eventId, exhibitor.Id, participant.Id, slot.Id));
+        notifications.Committed(told);
         return new MeetingView(meeting.Id, eventId, participant.Id, exhibitor.Id, slot.Id, meeting.TableNumber,
             meeting.Status, meeting.Origin, slot.StartsAt, slot.EndsAt, interpreterId);
     }
+
+    /// <summary>Tells the side that did not act (both sides when the organizers acted), in the same transaction as the change.</summary>
+    private async Task<Party[]> NoticeAsync(IAppDbContext db, Domain.Events.Event expo, MeetingOrigin actedBy, Participant participant, Exhibitor exhibitor,
+        Domain.Events.TimeSlot slot, Func<LocalizedText, LocalizedText, (LocalizedText Title, LocalizedText Body)> text, NotificationKind kind, CancellationToken ct)
+    {
+        var when = NotificationTexts.When(slot.StartsAt, expo.TimeZoneId);
+        var parties = new List<Party>();
+        if (actedBy != MeetingOrigin.RequestedByParticipant)
+        {
+            var (title, body) = text(exhibitor.Name, when);
+            await notifications.AddAsync(db, expo.Id, Party.Participant(participant.Id), kind, title, body, "my/agenda", ct);
+            parties.Add(Party.Participant(participant.Id));
+        }
+        if (actedBy != MeetingOrigin.RequestedByExhibitor)
+        {
+            var (title, body) = text(NameOf(participant), when);
+            await notifications.AddAsync(db, expo.Id, Party.Exhibitor(exhibitor.Id), kind, title, body, "my/schedule", ct);
+            parties.Add(Party.Exhibitor(exhibitor.Id));
+        }
+        return [.. parties];
+    }
+
+    /// <summary>A participant as exhibitors read it: the name in Hangul where there is one, and the company.</summary>
+    internal static LocalizedText NameOf(Participant p) => new($"{p.KoreanName ?? p.FullName} ({p.Company})", $"{p.FullName} ({p.Company})");
 
     /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot.</summary>
     private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor, CancellationToken ct)
@@ -178,8 +210,15 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
             if (!expo.AllowsCancellation(meeting.TimeSlot.StartsAt, clock.GetUtcNow())) return CancelCutoffPassed;
         }
         meeting.MoveTo(MeetingStatus.Cancelled, clock.GetUtcNow());
+        var cancelledBy = actor.IsOrganizer ? MeetingOrigin.ArrangedByOrganizer
+            : actor.ParticipantId == meeting.ParticipantId ? MeetingOrigin.RequestedByParticipant : MeetingOrigin.RequestedByExhibitor;
+        var who = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == meeting.ParticipantId, ct);
+        var company = await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == meeting.ExhibitorId, ct);
+        var theEvent = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
+        var told = await NoticeAsync(db, theEvent, cancelledBy, who, company, meeting.TimeSlot, NotificationTexts.Cancelled, NotificationKind.MeetingCancelled, ct);
         await db.SaveChangesAsync(ct);
         slotChanges.Publish(new SlotChange(eventId, meeting.ExhibitorId, meeting.ParticipantId, meeting.TimeSlotId));
+        notifications.Committed(told);
         return ToView(meeting);
     }
 
@@ -215,6 +254,31 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
                 : SlotState.Free;
             return new SlotView(s.Id, s.StartsAt, s.EndsAt, s.Day, state, mine?.Id);
         }).ToList();
+    }
+
+    /// <summary>The booth's schedule for the exhibitor's own staff (and organizers): every booked meeting, by slot and table.</summary>
+    public async Task<Result<BoothSchedule>> BoothScheduleAsync(Actor actor, int exhibitorId, CancellationToken ct = default)
+    {
+        if (!actor.ActsForExhibitor(exhibitorId)) return Error.Forbidden("not_your_listing", "You can see only your own company's schedule.");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var x = await db.Exhibitors.AsNoTracking().Where(e => e.Id == exhibitorId)
+            .Select(e => new { e.Id, e.EventId, e.Event.Slug, e.Event.TimeZoneId, Booth = e.Booth != null ? e.Booth.Code : null, Tables = e.Booth != null ? e.Booth.MeetingTables : 0 })
+            .FirstOrDefaultAsync(ct);
+        if (x is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {exhibitorId} does not exist.");
+        var rows = await db.Meetings.AsNoTracking()
+            .Where(m => m.ExhibitorId == exhibitorId && m.Status != MeetingStatus.Proposed)
+            .OrderBy(m => m.TimeSlot.StartsAt).ThenBy(m => m.TableNumber)
+            .Select(m => new
+            {
+                m.Id, m.TimeSlot.StartsAt, m.TimeSlot.Day, m.TableNumber, m.Status, m.ParticipantId,
+                m.Participant.FullName, m.Participant.KoreanName, m.Participant.Company, m.Participant.CountryCode,
+                m.Participant.Languages, m.Participant.HsInterests, Interpreter = m.Interpreter != null ? m.Interpreter.FullName : null,
+            })
+            .ToListAsync(ct);
+        return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => new BoothMeeting(
+            m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
+            new LocalizedText($"{m.KoreanName ?? m.FullName} ({m.Company})", $"{m.FullName} ({m.Company})"),
+            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter)).ToList());
     }
 
     /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
@@ -253,6 +317,13 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         return new Agenda(participantId, eventId, who.FullName, who.Slug, who.Name, who.TimeZoneId, items);
     }
 }
+
+/// <summary>One meeting at an exhibitor's booth, with what the staff need to know about the visitor.</summary>
+public sealed record BoothMeeting(
+    int MeetingId, DateTimeOffset StartsAt, DateOnly Day, int TableNumber, MeetingStatus Status, int ParticipantId, LocalizedText Visitor,
+    string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter);
+
+public sealed record BoothSchedule(int ExhibitorId, int EventId, string EventSlug, string TimeZoneId, string? BoothCode, int Tables, IReadOnlyList<BoothMeeting> Meetings);
 
 public enum SlotState
 {

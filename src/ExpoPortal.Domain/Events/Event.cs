@@ -64,6 +64,20 @@ public sealed class Event
     /// <summary>A participant may cancel its own meeting until this many hours before it starts.</summary>
     public int CancellationCutoffHours { get; private set; } = 24;
 
+    /// <summary>How many unanswered meeting requests a participant may have at once.</summary>
+    public int MaxPendingRequests { get; private set; } = 5;
+
+    /// <summary>An unanswered request expires after this many hours, telling both sides.</summary>
+    public int RequestExpiryHours { get; private set; } = 48;
+
+    public void SetRequestRules(int maxPending, int expiryHours)
+    {
+        if (maxPending is < 1 or > 100) throw new DomainException("A participant may have 1 to 100 pending requests.");
+        if (expiryHours is < 1 or > 24 * 30) throw new DomainException("Requests expire after 1 to 720 hours.");
+        MaxPendingRequests = maxPending;
+        RequestExpiryHours = expiryHours;
+    }
+
     public void OpenBooking() => BookingOpen = true;
 
     public void CloseBooking() => BookingOpen = false;

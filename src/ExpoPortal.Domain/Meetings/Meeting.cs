@@ -76,6 +76,11 @@ public sealed class Meeting
     /// <summary>Raised each time the meeting moves, so calendars that imported it take the new time (iCalendar SEQUENCE).</summary>
     public int Sequence { get; private set; }
 
+    /// <summary>When both sides were reminded of the meeting, so that they are reminded once.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    public void MarkReminded(DateTimeOffset now) => ReminderSentAt ??= now;
+
     /// <summary>The client's idempotency key: a booking sent twice by a retry on the expo Wi-Fi is made once.</summary>
     public string? ClientRequestId { get; private set; }
 

@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingWish> MeetingWishes => Set<MeetingWish>();
     public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
+    public DbSet<MeetingRequest> MeetingRequests => Set<MeetingRequest>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -289,7 +289,8 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
     private MeetingBooking Service => fixture.App.Services.GetRequiredService<MeetingBooking>();
 
     private MeetingBooking ServiceAt(DateTimeOffset now) => new(
-        fixture.App.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now), fixture.App.Services.GetRequiredService<ISlotChanges>());
+        fixture.App.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now), fixture.App.Services.GetRequiredService<ISlotChanges>(),
+        fixture.App.Services.GetRequiredService<ExpoPortal.Application.Notifications.NotificationCenter>());
 
     private static Actor Organizer => new("test-organizer", IsOrganizer: true, null, null);
 

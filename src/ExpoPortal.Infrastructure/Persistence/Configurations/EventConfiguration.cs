@@ -19,6 +19,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.HostProvinceCode).HasMaxLength(10);
         builder.Property(e => e.BookingOpen).HasDefaultValue(true);
         builder.Property(e => e.CancellationCutoffHours).HasDefaultValue(24);
+        builder.Property(e => e.MaxPendingRequests).HasDefaultValue(5);
+        builder.Property(e => e.RequestExpiryHours).HasDefaultValue(48);
 
         // The grid is read and replaced whole, never queried by its parts: one jsonb column.
         builder.Property(e => e.SlotGrid)
