@@ -4,6 +4,7 @@ using ExpoPortal.Application.Exhibitors;
 using ExpoPortal.Application.Matchmaking;
 using ExpoPortal.Application.Meetings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ExpoPortal.Application;
 
@@ -22,6 +23,10 @@ public static class DependencyInjection
         services.AddSingleton<ISlotChanges, InProcessSlotChanges>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();
+        services.AddSingleton<IMatchingRunChanges, InProcessMatchingRunChanges>();
+        // The notification service replaces this by registering its own IMatchingEvents before or after AddApplication.
+        services.TryAddSingleton<IMatchingEvents, LoggedMatchingEvents>();
+        services.AddSingleton<MatchingReview>();
         services.AddSingleton<MatchingRunExecutor>();
         services.AddSingleton<MatchmakingService>();
         services.AddHostedService<MatchingRunWorker>();

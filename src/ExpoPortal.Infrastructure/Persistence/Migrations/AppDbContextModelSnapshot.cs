@@ -337,6 +337,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pinned_meetings");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("queued_at");
@@ -350,6 +354,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("requested_by");
+
+                    b.Property<string>("Schedule")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schedule");
 
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
