@@ -96,6 +96,55 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
     }
 
     [Fact]
+    public async Task Organizer_blocks_a_pair_from_the_review_re_runs_and_compares_the_two_runs()
+    {
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        try
+        {
+            var login = new LoginPage(page, app.ServerAddress);
+            await login.OpenAsync($"/events/{AndongDemo.Slug}/matching");
+            await login.SignInAsync("organizer@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(page).WaitUntilInteractiveAsync();
+            var matching = new MatchingPage(page);
+            await matching.StartAsync(timeLimitSeconds: 2);
+            await matching.WaitForStateAsync("finished");
+            var firstRun = int.Parse(await page.GetAttributeAsync("[data-testid=matching-run]", "data-run-id") ?? "0");
+
+            var row = page.Locator("[data-testid=review-meeting]").First;
+            var participant = int.Parse(await row.GetAttributeAsync("data-participant") ?? "0");
+            var exhibitor = int.Parse(await row.GetAttributeAsync("data-exhibitor") ?? "0");
+            await row.Locator("[data-testid=review-block]").ClickAsync();
+            await page.WaitForSelectorAsync("[data-testid=matching-decided]");
+            await page.WaitForSelectorAsync($"[data-testid=review-meeting][data-participant='{participant}'][data-exhibitor='{exhibitor}'] [data-testid=review-block][aria-pressed=true]");
+
+            await page.ClickAsync("[data-testid=matching-rerun]");
+            await page.WaitForSelectorAsync($"[data-testid=matching-run]:not([data-run-id='{firstRun}'])[data-state=finished]", new() { Timeout = 120_000 });
+            var secondRun = int.Parse(await page.GetAttributeAsync("[data-testid=matching-run]", "data-run-id") ?? "0");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Compare" }).ClickAsync();
+            await page.ClickAsync("[data-testid=compare-run]");
+            var compared = await page.InnerTextAsync("[data-testid=compare-result]");
+            Assert.Contains($"#{firstRun}", compared);
+            Assert.Contains($"#{secondRun}", compared);
+            Assert.Contains("meetings are the same", await page.InnerTextAsync("[data-testid=compare-same]"));
+            await Screenshot(page, "organizer-matching-compare");
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+            var schedule = await db.MatchingRuns.Where(r => r.Id == secondRun).Select(r => r.Schedule).SingleAsync(Ct);
+            Assert.NotNull(schedule);
+            Assert.DoesNotContain(schedule, m => m.ParticipantId == participant && m.ExhibitorId == exhibitor);
+        }
+        catch
+        {
+            await Screenshot(page, "FAILED-organizer-matching-compare");
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_failed_run_shows_its_error_in_Korean()
     {
         await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
