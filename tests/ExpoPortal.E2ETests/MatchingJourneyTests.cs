@@ -8,6 +8,7 @@ using ExpoPortal.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ExpoPortal.E2ETests;
@@ -55,6 +56,7 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             await page.Locator("[data-testid=heat-cell]").First.ClickAsync();
             await page.WaitForSelectorAsync("[data-testid=review-meetings]");
             await Screenshot(page, "organizer-matching-review");
+            await AssertNoSeriousAxeViolationsAsync(page);
 
             await matching.PublishAsync();
             await matching.WaitForStateAsync("published", 30_000);
@@ -178,6 +180,15 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             await Screenshot(page, "FAILED-organizer-matching-failed");
             throw;
         }
+    }
+
+    /// <summary>axe-core in the page: no critical or serious violation (moderate and minor ones are reported in the message only).</summary>
+    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "critical" or "serious").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private static async Task<int> BuyerMeetingsAsync(ExpoApp app)
