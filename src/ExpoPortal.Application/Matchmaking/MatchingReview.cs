@@ -67,11 +67,6 @@ public sealed class RunReview(
         _participants.TryGetValue(MatchIds.Participant(participantId), out var p) && _exhibitors.TryGetValue(MatchIds.Exhibitor(exhibitorId), out var x)
             ? _scorer.ScorePair(p, x, out _)?.Reasons ?? []
             : [];
-
-    public int ScoreOf(int participantId, int exhibitorId) =>
-        _participants.TryGetValue(MatchIds.Participant(participantId), out var p) && _exhibitors.TryGetValue(MatchIds.Exhibitor(exhibitorId), out var x)
-            ? _scorer.ScorePair(p, x, out _)?.Pair.Score ?? 0
-            : 0;
 }
 
 /// <summary>Two runs side by side: their figures and how many meetings the two schedules share.</summary>
