@@ -28,6 +28,10 @@ public static class DependencyInjection
         services.AddHostedService<NotificationScheduler>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();
+        services.AddSingleton<IMatchingRunChanges, InProcessMatchingRunChanges>();
+        // A published matching tells everyone with a meeting in it (bell and mail).
+        services.AddSingleton<IMatchingEvents, SchedulePublishedNotices>();
+        services.AddSingleton<MatchingReview>();
         services.AddSingleton<MatchingRunExecutor>();
         services.AddSingleton<MatchmakingService>();
         services.AddHostedService<MatchingRunWorker>();

@@ -134,7 +134,7 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
         deadline.CancelAfter(TimeSpan.FromMinutes(2));
         while ((await matching.GetRunAsync(runId, deadline.Token))!.Status is MatchingRunStatus.Queued or MatchingRunStatus.Running)
             await Task.Delay(200, deadline.Token);
-        Assert.True((await matching.PublishAsync(organizer, runId, ct)).Succeeded);
+        Assert.True((await matching.PublishAsync(organizer, runId, ct: ct)).Succeeded);
 
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();

@@ -37,8 +37,16 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
             .Select(m => new { m.ParticipantId, m.ExhibitorId }).Distinct().ToListAsync(ct);
 
         var slotIds = slots.Select(s => MatchIds.Slot(s.Id)).ToList();
-        var byExhibitor = wishes.Where(w => w.WishedBy == WishedBy.Exhibitor).ToLookup(w => w.ExhibitorId);
-        var byParticipant = wishes.Where(w => w.WishedBy == WishedBy.Participant).ToLookup(w => w.ParticipantId);
+        // An organizer's lock from the matching review counts as the participant's must-meet; an organizer's block
+        // excludes the pair like a refusal. Both override what the two sides said about the pair.
+        var organizer = wishes.Where(w => w.WishedBy == WishedBy.Organizer).ToList();
+        var blockedByOrganizer = organizer.Where(w => w.Level == WishLevel.NotInterested).Select(w => (w.ParticipantId, w.ExhibitorId)).ToHashSet();
+        var decided = organizer.Select(w => (w.ParticipantId, w.ExhibitorId)).ToHashSet();
+        var sides = wishes.Where(w => w.WishedBy != WishedBy.Organizer && !decided.Contains((w.ParticipantId, w.ExhibitorId))).ToList();
+        var byExhibitor = sides.Where(w => w.WishedBy == WishedBy.Exhibitor).ToLookup(w => w.ExhibitorId);
+        var byParticipant = sides.Where(w => w.WishedBy == WishedBy.Participant)
+            .Concat(organizer.Where(w => w.Level == WishLevel.MustMeet)).ToLookup(w => w.ParticipantId);
+        refused = refused.Where(r => !decided.Contains((r.ParticipantId, r.ExhibitorId))).ToList();
 
         return new M.MatchInstance(
             Slots: slots.Select(s => new M.Slot(
@@ -61,7 +69,8 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
             Interpreters: interpreters.Select(i => new M.Interpreter(
                 MatchIds.Interpreter(i.Id), i.Languages,
                 AvailableOrAll(slots.Where(i.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds))).ToList(),
-            Blocked: refused.Select(r => new M.BlockedPair(MatchIds.Participant(r.ParticipantId), MatchIds.Exhibitor(r.ExhibitorId))).ToList());
+            Blocked: refused.Select(r => (r.ParticipantId, r.ExhibitorId)).Concat(blockedByOrganizer)
+                .Select(r => new M.BlockedPair(MatchIds.Participant(r.ParticipantId), MatchIds.Exhibitor(r.ExhibitorId))).ToList());
     }
 
     /// <summary>Meetings that already hold a slot (requested, accepted, published...) are kept where they are.</summary>

@@ -14,7 +14,8 @@ namespace ExpoPortal.Application.Matchmaking;
 /// transaction, so a failure or a cancellation leaves the previous proposals untouched.
 /// </summary>
 public sealed class MatchingRunExecutor(
-    IAppDbContextFactory dbFactory, MatchInstanceBuilder builder, MatchingRunQueue queue, TimeProvider clock, ILogger<MatchingRunExecutor> logger)
+    IAppDbContextFactory dbFactory, MatchInstanceBuilder builder, MatchingRunQueue queue, IMatchingRunChanges changes, TimeProvider clock,
+    ILogger<MatchingRunExecutor> logger)
 {
     public async Task ExecuteAsync(int runId, CancellationToken stopping)
     {
@@ -28,13 +29,19 @@ public sealed class MatchingRunExecutor(
             run.Start(clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
         }
+        var change = new MatchingRunChange(run.EventId, runId);
+        changes.Publish(change);
 
         try
         {
             var instance = await builder.BuildAsync(run.EventId, ct) ?? throw new InvalidOperationException($"Event {run.EventId} is gone.");
             var pinned = await builder.PinnedMeetingsAsync(run.EventId, ct);
             var options = new MatchOptions { TimeLimit = TimeSpan.FromSeconds(run.TimeLimitSeconds), Seed = run.Seed };
-            var progress = new Progress<MatchProgress>(p => queue.Report(runId, p));
+            var progress = new Progress<MatchProgress>(p =>
+            {
+                queue.Report(runId, p);
+                changes.Publish(change);
+            });
             logger.LogInformation("Matching run {RunId}: {Participants} participants, {Exhibitors} exhibitors, {Pinned} pinned meetings",
                 runId, instance.Participants.Count, instance.Exhibitors.Count, pinned.Meetings.Count);
 
@@ -66,6 +73,7 @@ public sealed class MatchingRunExecutor(
         finally
         {
             queue.Forget(runId);
+            changes.Publish(change); // after the outcome is stored
         }
     }
 
@@ -91,7 +99,10 @@ public sealed class MatchingRunExecutor(
         run.Succeed(new MatchingFigures(f.Meetings, f.Score, f.Bound, f.Gap, f.IdleGaps,
             f.ExhibitorsBelowMinimum, f.MustMeetMissed, f.Seconds, f.ParticipantsWithoutMeeting,
             f.BoundUnderPriorities, f.GapUnderPriorities),
-            f.PinnedMeetings, now, result.Replan?.Kept, result.Replan?.Moved);
+            f.PinnedMeetings, now, result.Replan?.Kept, result.Replan?.Moved,
+            schedule.Meetings.Select(m => new PlannedMeeting(
+                MatchIds.Parse(m.Participant, 'P'), MatchIds.Parse(m.Exhibitor, 'E'), MatchIds.Parse(m.Slot, 'S'), m.Table,
+                m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), pinnedKeys.Contains((m.Participant, m.Exhibitor, m.Slot)))).ToList());
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }

@@ -21,6 +21,10 @@ public sealed record MatchingFigures(
     int Meetings, long Score, long Bound, double Gap, int IdleGaps, int ExhibitorsBelowMinimum, int MustMeetMissed, double Seconds,
     int ParticipantsWithoutMeeting, long? BoundUnderPriorities = null, double? GapUnderPriorities = null);
 
+/// <summary>One meeting of a run's schedule, kept with the run so that runs can be compared and an older one published.</summary>
+/// <param name="Pinned">Held a slot before the run (published or booked) and was kept where it was.</param>
+public sealed record PlannedMeeting(int ParticipantId, int ExhibitorId, int TimeSlotId, int TableNumber, int? InterpreterId, bool Pinned = false);
+
 /// <summary>
 /// One run of the matching engine for an event: who asked, when, with which settings, and what came out.
 /// Its meetings are written as <see cref="Meetings.MeetingStatus.Proposed"/> until an organizer publishes them.
@@ -64,6 +68,12 @@ public sealed class MatchingRun
     public int PinnedMeetings { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>Every meeting the run planned (its proposals and the pins it kept); null for runs stored before it existed.</summary>
+    public IReadOnlyList<PlannedMeeting>? Schedule { get; private set; }
+
+    /// <summary>When an organizer published the run: its proposals became scheduled meetings.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
     public bool IsActive => Status is MatchingRunStatus.Queued or MatchingRunStatus.Running;
 
     public void Start(DateTimeOffset now)
@@ -73,15 +83,24 @@ public sealed class MatchingRun
         StartedAt = now;
     }
 
-    public void Succeed(MatchingFigures figures, int pinnedMeetings, DateTimeOffset now, int? keptMeetings = null, int? movedMeetings = null)
+    public void Succeed(MatchingFigures figures, int pinnedMeetings, DateTimeOffset now, int? keptMeetings = null, int? movedMeetings = null,
+        IReadOnlyList<PlannedMeeting>? schedule = null)
     {
         if (Status != MatchingRunStatus.Running) throw new DomainException($"A {Status} run cannot succeed.");
         Status = MatchingRunStatus.Succeeded;
+        Schedule = schedule;
         Figures = figures;
         PinnedMeetings = pinnedMeetings;
         KeptMeetings = keptMeetings;
         MovedMeetings = movedMeetings;
         FinishedAt = now;
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != MatchingRunStatus.Succeeded) throw new DomainException($"A {Status} run cannot be published.");
+        if (PublishedAt is not null) throw new DomainException("The run is already published.");
+        PublishedAt = now;
     }
 
     public void Fail(string error, DateTimeOffset now) => Finish(MatchingRunStatus.Failed, error, now);

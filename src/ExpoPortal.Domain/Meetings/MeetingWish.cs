@@ -12,6 +12,8 @@ public enum WishedBy
 {
     Participant,
     Exhibitor,
+    /// <summary>An organizer's decision from the matching review: MustMeet locks the pair in, NotInterested blocks it.</summary>
+    Organizer,
 }
 
 /// <summary>One line of a wishlist: a participant about an exhibitor, or an exhibitor about a participant.</summary>

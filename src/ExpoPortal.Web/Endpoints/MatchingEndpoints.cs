@@ -13,6 +13,8 @@ public static class MatchingEndpoints
     /// <param name="Replan">Keep the last run's still-valid proposals where they are (after cancellations, late arrivals).</param>
     public sealed record StartRunRequest(int TimeLimitSeconds = 10, int Seed = 1, bool Replan = false);
 
+    public sealed record PairRequest(int ParticipantId, int ExhibitorId, string? Decision);
+
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/events/{slug}/matching").RequireAuthorization(Policies.Organizer);
@@ -44,12 +46,34 @@ public static class MatchingEndpoints
                 ? ApiProblem.From(failed.Error!)
                 : TypedResults.NoContent());
 
+        // ?overNewer=true: the organizer confirmed publishing a run older than the last published one.
         runs.MapPost("/runs/{runId:int}/publish", async Task<Results<Ok<int>, ProblemHttpResult>> (
-            int runId, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
+            int runId, bool? overNewer, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
         {
-            var published = await matching.PublishAsync(http.User.ToActor(), runId, ct);
-            return published.Succeeded ? TypedResults.Ok(published.Value) : ApiProblem.From(published.Error!);
+            var published = await matching.PublishAsync(http.User.ToActor(), runId, overNewer ?? false, ct);
+            return published.Succeeded ? TypedResults.Ok(published.Value.Published) : ApiProblem.From(published.Error!);
         });
+
+        runs.MapGet("/compare", (string slug, int first, int second, HttpContext http, EventService events, MatchingReview review, CancellationToken ct) =>
+            events.ForEventAsync(slug, ct, async expo =>
+                (await review.CompareAsync(http.User.ToActor(), expo.Id, first, second, ct)).ToHttp(c => Results.Ok(c))));
+
+        // Lock a pair in (must meet) or block it for the next run; "decision": "lock", "block" or null to clear.
+        runs.MapPut("/pairs", (string slug, PairRequest request, HttpContext http, EventService events, MatchingReview review, CancellationToken ct) =>
+            events.ForEventAsync(slug, ct, async expo =>
+            {
+                PairDecision? decision = request.Decision?.ToLowerInvariant() switch
+                {
+                    null => null,
+                    "lock" => PairDecision.Lock,
+                    "block" => PairDecision.Block,
+                    _ => (PairDecision?)(-1),
+                };
+                if (decision is { } d && !Enum.IsDefined(d))
+                    return ApiProblem.From(Error.Validation("bad_decision", "The decision is \"lock\", \"block\" or null."));
+                var result = await review.DecideAsync(http.User.ToActor(), expo.Id, request.ParticipantId, request.ExhibitorId, decision, ct);
+                return result.Succeeded ? Results.NoContent() : ApiProblem.From(result.Error!);
+            }));
 
         // The event as an expo-match/1 file, to solve and check offline with the expo-match command line.
         runs.MapGet("/instance", async (string slug, EventService events, MatchmakingService matching, CancellationToken ct) =>

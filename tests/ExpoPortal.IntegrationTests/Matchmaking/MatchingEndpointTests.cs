@@ -77,6 +77,43 @@ public sealed class MatchingEndpointTests(DemoAppFixture fixture) : IClassFixtur
         var post = await client.PostAsJsonAsync($"{Base}/runs", new { }, Ct);
         Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"{post.StatusCode}: {await post.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{Base}/instance", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{Base}/compare?first=1&second=2", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await client.PutAsJsonAsync($"{Base}/pairs", new { participantId = 1, exhibitorId = 1, decision = "block" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"{Base}/runs/1/publish?overNewer=true", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_calls_to_the_matching_routes_get_401()
+    {
+        using var client = fixture.App.CreateBrowserlessClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"{Base}/compare?first=1&second=2", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await client.PutAsJsonAsync($"{Base}/pairs", new { participantId = 1, exhibitorId = 1, decision = "lock" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"{Base}/runs", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_organizer_locks_and_clears_a_pair_over_HTTP_and_bad_input_is_refused()
+    {
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+        var buyerId = await BuyerIdAsync();
+        var exhibitors = await organizer.GetFromJsonAsync<JsonElement>($"/api/events/{AndongDemo.Slug}/exhibitors?pageSize=1", Ct);
+        var exhibitorId = exhibitors.GetProperty("items")[0].GetProperty("id").GetInt32();
+
+        var locked = await organizer.PutAsJsonAsync($"{Base}/pairs", new { participantId = buyerId, exhibitorId, decision = "lock" }, Ct);
+        var cleared = await organizer.PutAsJsonAsync($"{Base}/pairs", new { participantId = buyerId, exhibitorId, decision = (string?)null }, Ct);
+        var bad = await organizer.PutAsJsonAsync($"{Base}/pairs", new { participantId = buyerId, exhibitorId, decision = "maybe" }, Ct);
+        var unknown = await organizer.PutAsJsonAsync($"{Base}/pairs", new { participantId = buyerId, exhibitorId = 999_999, decision = "block" }, Ct);
+        var noRuns = await organizer.GetAsync($"{Base}/compare?first=999998&second=999999", Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("bad_decision", await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noRuns.StatusCode);
     }
 
     [Fact]

@@ -79,8 +79,8 @@ public sealed class MatchingRunTests(PostgresServer postgres)
         var beforePublishing = (await events.GetFiguresAsync(AndongDemo.Slug, Ct))!;
         Assert.Equal((1, proposals.Count), (beforePublishing.ActiveMeetings, beforePublishing.ProposedMeetings));
 
-        var publishedCount = await service.PublishAsync(Organizer, runId, Ct);
-        Assert.Equal(proposals.Count, publishedCount.Value);
+        var publishedCount = await service.PublishAsync(Organizer, runId, ct: Ct);
+        Assert.Equal(proposals.Count, publishedCount.Value.Published);
         Assert.Equal(0, await db.Meetings.CountAsync(m => m.EventId == eventId && m.Status == MeetingStatus.Proposed, Ct));
         var afterPublishing = (await events.GetFiguresAsync(AndongDemo.Slug, Ct))!;
         Assert.Equal((1 + proposals.Count, 0), (afterPublishing.ActiveMeetings, afterPublishing.ProposedMeetings));

@@ -14,7 +14,7 @@ public sealed class AccessTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
 
     public static TheoryData<string> PrivatePages =>
     [
-        Event, $"{Event}/directory", $"{Event}/booths", "/my/listing", "/my/agenda",
+        Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/matching", "/my/listing", "/my/agenda",
     ];
 
     public static TheoryData<string> PublicPages => ["/", "/account/login", "/alive", "/health", "/account/access-denied"];
@@ -67,6 +67,8 @@ public sealed class AccessTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     [Theory]
     [InlineData("exhibitor@expo.demo", $"{Event}/booths")]
     [InlineData("buyer@expo.demo", $"{Event}/booths")]
+    [InlineData("exhibitor@expo.demo", $"{Event}/matching")]
+    [InlineData("buyer@expo.demo", $"{Event}/matching")]
     [InlineData("buyer@expo.demo", "/my/listing")]
     [InlineData("exhibitor@expo.demo", "/my/agenda")]
     public async Task Signed_in_users_cannot_open_pages_of_another_role(string email, string path)

@@ -64,6 +64,18 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("host_region_quota");
 
+                    b.Property<int>("MaxPendingRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5)
+                        .HasColumnName("max_pending_requests");
+
+                    b.Property<int>("RequestExpiryHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(48)
+                        .HasColumnName("request_expiry_hours");
+
                     b.Property<string>("SlotGrid")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -337,6 +349,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pinned_meetings");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("queued_at");
@@ -350,6 +366,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("requested_by");
+
+                    b.Property<string>("Schedule")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schedule");
 
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
@@ -427,6 +447,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("participant_id");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -487,6 +511,91 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("ExhibitorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exhibitor_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<int?>("PreferredSlotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("preferred_slot_id");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_requests");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_meeting_requests_event_id");
+
+                    b.HasIndex("ExhibitorId")
+                        .HasDatabaseName("ix_meeting_requests_exhibitor_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_requests_meeting_id");
+
+                    b.HasIndex("PreferredSlotId")
+                        .HasDatabaseName("ix_meeting_requests_preferred_slot_id");
+
+                    b.HasIndex("ParticipantId", "ExhibitorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_meeting_requests_one_pending_per_pair")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_meeting_requests_status_expires_at");
+
+                    b.ToTable("meeting_requests", (string)null);
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingWish", b =>
                 {
                     b.Property<int>("Id")
@@ -534,6 +643,88 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_meeting_wishes_participant_id_exhibitor_id_wished_by");
 
                     b.ToTable("meeting_wishes", (string)null);
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<int?>("ExhibitorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exhibitor_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<string>("MailLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("mail_language");
+
+                    b.Property<string>("MailStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mail_status");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_notifications_event_id");
+
+                    b.HasIndex("ExhibitorId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_exhibitor_id_read_at");
+
+                    b.HasIndex("MailStatus", "Id")
+                        .HasDatabaseName("ix_notifications_mail_status_id")
+                        .HasFilter("mail_status = 'Pending'");
+
+                    b.HasIndex("ParticipantId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_participant_id_read_at");
+
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_one_recipient", "(participant_id IS NULL) <> (exhibitor_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Participants.Participant", b =>
@@ -1530,6 +1721,42 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("TimeSlot");
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingRequest", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_events_event_id");
+
+                    b.HasOne("ExpoPortal.Domain.Exhibitors.Exhibitor", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_exhibitors_exhibitor_id");
+
+                    b.HasOne("ExpoPortal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_requests_meetings_meeting_id");
+
+                    b.HasOne("ExpoPortal.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_participants_participant_id");
+
+                    b.HasOne("ExpoPortal.Domain.Events.TimeSlot", null)
+                        .WithMany()
+                        .HasForeignKey("PreferredSlotId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_requests_time_slots_preferred_slot_id");
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Meetings.MeetingWish", b =>
                 {
                     b.HasOne("ExpoPortal.Domain.Events.Event", null)
@@ -1552,6 +1779,88 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_wishes_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_events_event_id");
+
+                    b.HasOne("ExpoPortal.Domain.Exhibitors.Exhibitor", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_exhibitors_exhibitor_id");
+
+                    b.HasOne("ExpoPortal.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_participants_participant_id");
+
+                    b.OwnsOne("ExpoPortal.Domain.Common.LocalizedText", "Body", b1 =>
+                        {
+                            b1.Property<int>("NotificationId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("body_en");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("body_ko");
+
+                            b1.HasKey("NotificationId");
+
+                            b1.ToTable("notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationId")
+                                .HasConstraintName("fk_notifications_notifications_id");
+                        });
+
+                    b.OwnsOne("ExpoPortal.Domain.Common.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<int>("NotificationId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_en");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_ko");
+
+                            b1.HasKey("NotificationId");
+
+                            b1.ToTable("notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationId")
+                                .HasConstraintName("fk_notifications_notifications_id");
+                        });
+
+                    b.Navigation("Body")
+                        .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Participants.Participant", b =>

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace ExpoPortal.Application.Matchmaking;
+
+/// <summary>A run of this event was queued, started, moved on, finished, was cancelled or published: open pages re-read it.</summary>
+public sealed record MatchingRunChange(int EventId, int RunId);
+
+/// <summary>
+/// Pushes matching-run changes to open pages (the organizers' matching page), so progress appears without anyone
+/// polling. Subscribe per event and dispose the subscription with the page; publish after the change is stored.
+/// In one process this is <see cref="InProcessMatchingRunChanges"/>, in the manner of <see cref="Meetings.ISlotChanges"/>.
+/// </summary>
+public interface IMatchingRunChanges
+{
+    IDisposable Subscribe(int eventId, Func<MatchingRunChange, Task> onChange);
+    void Publish(MatchingRunChange change);
+}
+
+public sealed class InProcessMatchingRunChanges(ILogger<InProcessMatchingRunChanges> logger) : IMatchingRunChanges
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Subscription, byte>> _subscriptions = new();
+
+    public IDisposable Subscribe(int eventId, Func<MatchingRunChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, eventId, onChange);
+        _subscriptions.GetOrAdd(eventId, _ => new()).TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    public void Publish(MatchingRunChange change)
+    {
+        if (!_subscriptions.TryGetValue(change.EventId, out var subscribers)) return;
+        foreach (var subscription in subscribers.Keys)
+            _ = NotifyAsync(subscription, change);
+    }
+
+    private async Task NotifyAsync(Subscription subscription, MatchingRunChange change)
+    {
+        try
+        {
+            await subscription.OnChange(change);
+        }
+        catch (Exception ex)
+        {
+            // A page that went away while being told must not break the run that told it.
+            logger.LogWarning(ex, "A matching-run subscriber failed");
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        if (_subscriptions.TryGetValue(subscription.EventId, out var subscribers))
+            subscribers.TryRemove(subscription, out _);
+    }
+
+    private sealed class Subscription(InProcessMatchingRunChanges owner, int eventId, Func<MatchingRunChange, Task> onChange) : IDisposable
+    {
+        public int EventId => eventId;
+        public Func<MatchingRunChange, Task> OnChange => onChange;
+        public void Dispose() => owner.Unsubscribe(this);
+    }
+}
+
+/// <summary>What a publish changed: the meetings that became scheduled (each has a participant and an exhibitor to tell).</summary>
+public sealed record MatchingPublished(int EventId, int RunId, IReadOnlyList<int> MeetingIds, DateTimeOffset PublishedAt);
+
+/// <summary>
+/// The seam for telling people about a published matching: called once per publish, after the transaction has
+/// committed. <see cref="Notifications.SchedulePublishedNotices"/> implements it (bell and mail). A failure here never
+/// undoes the publish.
+/// </summary>
+public interface IMatchingEvents
+{
+    Task PublishedAsync(MatchingPublished published, CancellationToken ct);
+}
