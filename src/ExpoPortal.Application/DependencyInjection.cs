@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<BoothList>();
+        services.AddSingleton<BoothAssignment>();
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();

@@ -84,6 +84,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapMeetingEndpoints();
         app.MapMatchingEndpoints();
+        app.MapBoothEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

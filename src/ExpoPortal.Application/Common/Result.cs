@@ -9,8 +9,11 @@ public enum ErrorKind
     Conflict,
 }
 
-/// <summary>An expected failure with a stable code (for tests and clients) and a message key for the UI.</summary>
-public sealed record Error(ErrorKind Kind, string Code, string Message)
+/// <summary>
+/// An expected failure with a stable code (for tests and clients) and a message key for the UI. <paramref name="Details"/>
+/// names what the failure is about when a list helps the user (the booths that changed since a proposal).
+/// </summary>
+public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyList<string>? Details = null)
 {
     public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);

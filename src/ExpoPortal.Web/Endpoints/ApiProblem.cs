@@ -15,7 +15,9 @@ internal static class ApiProblem
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         },
-        extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+        extensions: error.Details is { } details
+            ? new Dictionary<string, object?> { ["code"] = error.Code, ["details"] = details }
+            : new Dictionary<string, object?> { ["code"] = error.Code });
 
     public static ProblemHttpResult EventNotFound(string slug) => From(Error.NotFound("event_not_found", $"No event '{slug}'."));
 }

@@ -1,0 +1,53 @@
+using ExpoPortal.Application.Booths;
+using ExpoPortal.Application.Common;
+using ExpoPortal.Application.Events;
+using ExpoPortal.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExpoPortal.Web.Endpoints;
+
+/// <summary>Booths and who holds them, for organizers. Every route acts only on the event named in the slug.</summary>
+public static class BoothEndpoints
+{
+    public sealed record AssignRequest(int ExhibitorId);
+
+    public sealed record SwapRequest(string OtherCode);
+
+    /// <param name="Apply">false: only propose; true: apply the proposal named by <paramref name="Token"/>.</param>
+    /// <param name="HostRegion">"together" or "spread": host-province firms side by side, or spread over the halls.</param>
+    public sealed record AutoAssignRequest(bool Apply = false, string? HostRegion = "together", string? Token = null);
+
+    public static IEndpointRouteBuilder MapBoothEndpoints(this IEndpointRouteBuilder app)
+    {
+        var booths = app.MapGroup("/api/events/{slug}/booths").RequireAuthorization(Policies.Organizer);
+
+        booths.MapGet("", async Task<Results<Ok<IReadOnlyList<BoothSummary>>, ProblemHttpResult>> (
+            string slug, HttpContext http, EventService events, BoothAssignment assignment, CancellationToken ct) =>
+            await events.FindAsync(slug, ct) is { } expo
+                ? ToHttp(await assignment.ListAsync(http.User.ToActor(), expo.Id, ct))
+                : ApiProblem.EventNotFound(slug));
+
+        booths.MapPut("/{code}/exhibitor", async Task<Results<Ok<BoothSummary>, ProblemHttpResult>> (
+            string slug, string code, AssignRequest request, HttpContext http, EventService events, BoothAssignment assignment, CancellationToken ct) =>
+            await events.FindAsync(slug, ct) is { } expo
+                ? ToHttp(await assignment.AssignAsync(http.User.ToActor(), expo.Id, code, request.ExhibitorId, ct))
+                : ApiProblem.EventNotFound(slug));
+
+        booths.MapDelete("/{code}/exhibitor", async Task<Results<Ok<BoothSummary>, ProblemHttpResult>> (
+            string slug, string code, HttpContext http, EventService events, BoothAssignment assignment, CancellationToken ct) =>
+            await events.FindAsync(slug, ct) is { } expo
+                ? ToHttp(await assignment.UnassignAsync(http.User.ToActor(), expo.Id, code, ct))
+                : ApiProblem.EventNotFound(slug));
+
+        booths.MapPost("/{code}/swap", async Task<Results<Ok<IReadOnlyList<BoothSummary>>, ProblemHttpResult>> (
+            string slug, string code, SwapRequest request, HttpContext http, EventService events, BoothAssignment assignment, CancellationToken ct) =>
+            await events.FindAsync(slug, ct) is { } expo
+                ? ToHttp(await assignment.SwapAsync(http.User.ToActor(), expo.Id, code, request.OtherCode, ct))
+                : ApiProblem.EventNotFound(slug));
+
+        return app;
+    }
+
+    internal static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(Result<T> result) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblem.From(result.Error!);
+}
