@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<BoothList>();
         services.AddSingleton<BoothAssignment>();
+        services.AddSingleton<BoothAutoAssign>();
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();

@@ -18,7 +18,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
     public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
-    public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+    public static Error Conflict(string code, string message, IReadOnlyList<string>? details = null) => new(ErrorKind.Conflict, code, message, details);
 }
 
 /// <summary>The outcome of an operation that can fail for reasons a user can act on (slot taken, not yours...).</summary>

@@ -45,6 +45,19 @@ public static class BoothEndpoints
                 ? ToHttp(await assignment.SwapAsync(http.User.ToActor(), expo.Id, code, request.OtherCode, ct))
                 : ApiProblem.EventNotFound(slug));
 
+        // Propose (apply: false) or apply exactly the proposal named by its token (apply: true); 409 assignment_changed
+        // with the changed booths in "details" if anything moved since the proposal was made.
+        booths.MapPost("/auto-assign", async Task<Results<Ok<AutoAssignResult>, ProblemHttpResult>> (
+            string slug, AutoAssignRequest? request, HttpContext http, EventService events, BoothAutoAssign autoAssign, CancellationToken ct) =>
+        {
+            if (await events.FindAsync(slug, ct) is not { } expo) return ApiProblem.EventNotFound(slug);
+            request ??= new AutoAssignRequest();
+            var actor = http.User.ToActor();
+            if (request.Apply) return ToHttp(await autoAssign.ApplyAsync(actor, expo.Id, request.Token, ct));
+            var mode = BoothAutoAssign.ParseHostRegion(request.HostRegion);
+            return mode.Succeeded ? ToHttp(await autoAssign.ProposeAsync(actor, expo.Id, mode.Value, ct)) : ApiProblem.From(mode.Error!);
+        });
+
         return app;
     }
 
