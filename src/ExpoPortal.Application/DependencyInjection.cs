@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<BoothList>();
         services.AddSingleton<BoothAssignment>();
         services.AddSingleton<BoothAutoAssign>();
+        services.AddSingleton<BoothEditing>();
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();

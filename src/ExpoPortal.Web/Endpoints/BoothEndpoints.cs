@@ -45,6 +45,23 @@ public static class BoothEndpoints
                 ? ToHttp(await assignment.SwapAsync(http.User.ToActor(), expo.Id, code, request.OtherCode, ct))
                 : ApiProblem.EventNotFound(slug));
 
+        // Booth editing: add a booth to a hall; move, resize, set tables and zone (inside the hall, no overlap, 1-20 tables).
+        booths.MapPost("", async Task<Results<Created<BoothSummary>, ProblemHttpResult>> (
+            string slug, NewBooth request, HttpContext http, EventService events, BoothEditing editing, CancellationToken ct) =>
+        {
+            if (await events.FindAsync(slug, ct) is not { } expo) return ApiProblem.EventNotFound(slug);
+            var added = await editing.AddAsync(http.User.ToActor(), expo.Id, request, ct);
+            return added.Succeeded
+                ? TypedResults.Created($"/api/events/{slug}/booths/{added.Value.Code}", added.Value)
+                : ApiProblem.From(added.Error!);
+        });
+
+        booths.MapPut("/{code}", async Task<Results<Ok<BoothSummary>, ProblemHttpResult>> (
+            string slug, string code, BoothShape request, HttpContext http, EventService events, BoothEditing editing, CancellationToken ct) =>
+            await events.FindAsync(slug, ct) is { } expo
+                ? ToHttp(await editing.UpdateAsync(http.User.ToActor(), expo.Id, code, request, ct))
+                : ApiProblem.EventNotFound(slug));
+
         // Propose (apply: false) or apply exactly the proposal named by its token (apply: true); 409 assignment_changed
         // with the changed booths in "details" if anything moved since the proposal was made.
         booths.MapPost("/auto-assign", async Task<Results<Ok<AutoAssignResult>, ProblemHttpResult>> (

@@ -17,6 +17,9 @@ public sealed class BoothAccessTests(DemoAppFixture fixture) : IClassFixture<Dem
         { "PUT", $"{Api}/A-01/exhibitor" },
         { "DELETE", $"{Api}/A-01/exhibitor" },
         { "POST", $"{Api}/A-01/swap" },
+        { "POST", $"{Api}/auto-assign" },
+        { "PUT", $"{Api}/A-01" },
+        { "POST", Api },
     };
 
     public static TheoryData<string> OtherRoles => ["exhibitor@expo.demo", "buyer@expo.demo", "member@expo.demo"];
