@@ -45,6 +45,23 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             Assert.Equal(freeBefore - AndongDemo.LateRegistrants, await plan.Booths("free").CountAsync());
             Assert.Equal(0, await page.Locator("[data-testid=without-booth]").CountAsync());
             await Screenshot(page, "floor-plan-applied-en");
+
+            // Edit a booth from its panel: an overlap is refused in words, a valid change is saved.
+            var (edited, _) = proposal[0];
+            await plan.ClickBoothAsync(edited);
+            await page.ClickAsync("[data-testid=edit-booth]");
+            await plan.FillAsync("edit-x", "1");
+            await plan.FillAsync("edit-y", "1");
+            await page.ClickAsync("[data-testid=edit-save]");
+            await page.WaitForSelectorAsync(".mud-snackbar:has-text('overlap')");
+            await page.ReloadAsync();
+            await plan.WaitUntilLoadedAsync();
+            await plan.ClickBoothAsync(edited);
+            await page.ClickAsync("[data-testid=edit-booth]");
+            await plan.FillAsync("edit-tables", "4");
+            await page.ClickAsync("[data-testid=edit-save]");
+            await page.WaitForSelectorAsync($".mud-snackbar:has-text('Booth {edited} saved')");
+            await page.WaitForSelectorAsync("[data-testid=panel-tables]:text-is('4')"); // re-read from the database after saving
         }
         catch
         {

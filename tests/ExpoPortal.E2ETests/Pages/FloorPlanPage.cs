@@ -51,5 +51,13 @@ public sealed class FloorPlanPage(IPage page)
         return name;
     }
 
+    /// <summary>Types into a MudBlazor field of the panel's booth form and leaves it, so the value is bound.</summary>
+    public async Task FillAsync(string testId, string value)
+    {
+        var input = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+    }
+
     public Task StartSwapAsync() => page.ClickAsync("[data-testid=swap-start]");
 }
