@@ -130,12 +130,12 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
             var (small, large) = sizes.Count == 0 ? (9, 9) : (sizes[0], sizes[^1]);
             var placed = Exhibitors.Values.Where(x => x.BoothId is not null && Booths.ContainsKey(x.BoothId.Value))
                 .OrderBy(x => x.Id).Select(x => new PlacedExhibitor(x.Id, x.BoothId!.Value, x.HostRegion)).ToList();
-            var localClusters = Exhibitors.Values.ToLookup(x => (x.City, x.Industry));
+            var localClusters = Exhibitors.Values.ToLookup(x => (x.City, x.Industry), x => x.Id);
             var seekers = Exhibitors.Values.Where(x => x.BoothId is null).OrderBy(x => x.Id)
                 .Select(x => new BoothSeeker(x.Id, x.Industry.ToString(), x.HostRegion,
-                    x.Size == CompanySize.Large || (x.Size == CompanySize.Medium && x.Products >= 4) ? large : small,
+                    BoothNeeds.WantedSize(x.Size, x.Products, small, large),
                     Demand.GetValueOrDefault(x.Id),
-                    localClusters[(x.City, x.Industry)].Where(o => o.Id != x.Id).OrderBy(o => Math.Abs(o.Id - x.Id)).ThenBy(o => o.Id).Take(3).Select(o => o.Id).ToList()))
+                    BoothNeeds.Neighbours(x.Id, localClusters[(x.City, x.Industry)])))
                 .ToList();
             return new BoothProblem(Booths.Values.OrderBy(b => b.Id).ToList(), placed, seekers, mode);
         }
@@ -160,11 +160,7 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
             .Where(w => w.EventId == eventId && seekerIds.Contains(w.ExhibitorId) && w.WishedBy == WishedBy.Participant && w.Level != WishLevel.NotInterested)
             .GroupBy(w => w.ExhibitorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         List<List<string>> interests = seekerIds.Count == 0 ? [] : await db.Participants.AsNoTracking().Where(p => p.EventId == eventId).Select(p => p.HsInterests).ToListAsync(ct);
-        var demand = seekerIds.ToDictionary(id => id, id =>
-        {
-            var hs = exhibitors[id].Hs;
-            return wishes.GetValueOrDefault(id) + interests.Count(list => list.Any(i => hs.Any(h => h.StartsWith(i, StringComparison.Ordinal))));
-        });
+        var demand = seekerIds.ToDictionary(id => id, id => BoothNeeds.Demand(wishes.GetValueOrDefault(id), exhibitors[id].Hs, interests));
         return new EventState(booths, exhibitors, holderOf, booths.ToDictionary(b => b.Key, b => b.Value.Code), demand);
     }
 
@@ -241,4 +237,23 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
             }
         }
     }
+}
+
+/// <summary>
+/// What an exhibitor needs from a booth, derived from data the portal has (there is no "requested size" or
+/// "requested neighbours" field yet). Public so the benchmark derives them the same way.
+/// </summary>
+public static class BoothNeeds
+{
+    /// <summary>A large firm, or a medium one with four or more products, wants the large booth size; the others the small one.</summary>
+    public static int WantedSize(CompanySize size, int products, int smallSize, int largeSize) =>
+        size == CompanySize.Large || (size == CompanySize.Medium && products >= 4) ? largeSize : smallSize;
+
+    /// <summary>Up to three exhibitors of the same city and industry (a local cluster), nearest in registration order.</summary>
+    public static IReadOnlyList<int> Neighbours(int exhibitorId, IEnumerable<int> sameCityAndIndustry) =>
+        sameCityAndIndustry.Where(o => o != exhibitorId).OrderBy(o => Math.Abs(o - exhibitorId)).ThenBy(o => o).Take(3).ToList();
+
+    /// <summary>Buyers' wishes plus the participants whose HS interests (4 or 6 digits) cover one of the exhibitor's products.</summary>
+    public static int Demand(int wishes, IReadOnlyCollection<string> productHsCodes, IEnumerable<IReadOnlyCollection<string>> participantInterests) =>
+        wishes + participantInterests.Count(list => list.Any(i => productHsCodes.Any(h => h.StartsWith(i, StringComparison.Ordinal))));
 }

@@ -42,12 +42,12 @@ public static class BoothReasons
 public sealed record BoothPlacement(int ExhibitorId, int BoothId, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// How good a placement is. Host cohesion: of the host-province firms placed, how many have another host-province firm
-/// next to them (high is good for "together", low for "spread").
+/// How good a placement is. Host cohesion: of the host-province firms on the floor, the share with another host-province
+/// firm next to them, and how many such neighbours each has on average (high is the aim for "together", low for "spread").
 /// </summary>
 public sealed record BoothQuality(
     int Seekers, int Placed, int ZoneMatches, int SizeMatches, int NeighbourRequests, int NeighbourRequestsMet,
-    int HostPlaced, int HostWithHostNeighbour, long Cost, double Seconds)
+    int HostPlaced, int HostWithHostNeighbour, double HostNeighboursPerFirm, long Cost, double Seconds)
 {
     public double HostCohesion => HostPlaced == 0 ? 0 : (double)HostWithHostNeighbour / HostPlaced;
 }
@@ -176,7 +176,35 @@ public static class BoothAssigner
             throw new InvalidOperationException($"min-cost flow ended with status {status}");
         foreach (var (arc, s, f) in arcs)
             if (flow.Flow(arc) > 0) choice[s] = f;
-        return (choice, flow.OptimalCost());
+        var total = flow.OptimalCost();
+
+        // The pruned arcs may leave exhibitors without a booth while booths stay free (many want the same few booths).
+        // Those are matched again on every arc between them, so no one is left out while a booth is free.
+        var left = Enumerable.Range(0, seekerCount).Where(s => choice[s] < 0).ToList();
+        var taken = choice.Where(f => f >= 0).ToHashSet();
+        var unused = Enumerable.Range(0, freeCount).Where(f => !taken.Contains(f)).ToList();
+        if (left.Count > 0 && unused.Count > 0)
+        {
+            using var rest = new MinCostFlow();
+            int src = left.Count + unused.Count, snk = src + 1;
+            var restArcs = new List<(int Arc, int S, int F)>();
+            for (var i = 0; i < left.Count; i++)
+            {
+                rest.AddArcWithCapacityAndUnitCost(src, i, 1, 0);
+                rest.AddArcWithCapacityAndUnitCost(i, snk, 1, NoBoothCost);
+                for (var j = 0; j < unused.Count; j++)
+                    restArcs.Add((rest.AddArcWithCapacityAndUnitCost(i, left.Count + j, 1, costs[left[i]][unused[j]]), left[i], unused[j]));
+            }
+            for (var j = 0; j < unused.Count; j++) rest.AddArcWithCapacityAndUnitCost(left.Count + j, snk, 1, 0);
+            rest.SetNodeSupply(src, left.Count);
+            rest.SetNodeSupply(snk, -left.Count);
+            if (rest.Solve() == MinCostFlowBase.Status.OPTIMAL)
+            {
+                foreach (var (arc, s, f) in restArcs)
+                    if (rest.Flow(arc) > 0) { choice[s] = f; total += costs[s][f] - NoBoothCost; }
+            }
+        }
+        return (choice, total);
     }
 
     private static IEnumerable<int> Cheapest(int count, Func<int, long> cost, int k) =>
@@ -224,8 +252,9 @@ public static class BoothAssigner
         // Cohesion over every host firm on the floor, not only the new ones.
         var hostTotal = hostAll.Count;
         var hostTotalNear = hostAll.Count(b => grid.AdjacentCount(b) > 0);
+        var perFirm = hostTotal == 0 ? 0 : hostAll.Sum(grid.AdjacentCount) / (double)hostTotal;
         return new BoothSolution(placements, unplaced,
-            new BoothQuality(seekers.Count, placements.Count, zone, size, requests, met, hostTotal, hostTotalNear, cost, seconds));
+            new BoothQuality(seekers.Count, placements.Count, zone, size, requests, met, hostTotal, hostTotalNear, Math.Round(perFirm, 3), cost, seconds));
     }
 
     /// <summary>Touching, or facing across one aisle cell (diagonals included).</summary>
