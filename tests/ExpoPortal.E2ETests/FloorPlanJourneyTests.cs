@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Tests.Shared;
@@ -84,8 +85,9 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             var plan = new FloorPlanPage(page);
             await plan.WaitUntilLoadedAsync();
             Assert.Contains("배치도", await page.InnerTextAsync("h1"));
-            // The plan fits the phone: no sideways scrolling.
+            // The plan fits the phone: no sideways scrolling; axe-core finds no serious or critical violation.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+            await AssertNoSeriousAxeViolationsAsync(page);
 
             var free = await plan.FirstCodeAsync("free");
             await plan.ClickBoothAsync(free);
@@ -115,6 +117,14 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             await Screenshot(page, "FAILED-floor-plan-assign-swap");
             throw;
         }
+    }
+
+    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private static async Task Screenshot(IPage page, string name)
