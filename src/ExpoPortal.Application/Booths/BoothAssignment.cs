@@ -1,6 +1,7 @@
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpoPortal.Application.Booths;
@@ -33,6 +34,12 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
     public static readonly Error ChangedMeanwhile = Error.Conflict("assignment_changed", "Someone changed these booths at the same time. Reload and try again.");
     public static readonly Error SameBooth = Error.Validation("same_booth", "Choose two different booths to swap.");
     public static readonly Error BothFree = Error.Validation("both_booths_free", "Both booths are free: there is nothing to swap.");
+
+    public static Error HasMeetings(int count) => Error.Conflict("exhibitor_has_meetings",
+        $"The exhibitor has {count} meetings at this booth; cancel or move them before freeing it.");
+
+    public static Error TablesInUse(string code, int table) => Error.Validation("tables_in_use",
+        $"Meetings use table {table}, which booth {code} does not have.") with { Details = [code] };
 
     public static Error BoothNotFound(string code) => Error.NotFound("booth_not_found", $"No booth '{code}' in this event.");
     public static Error ExhibitorNotFound(int id) => Error.NotFound("exhibitor_not_found", $"Exhibitor {id} is not part of this event.");
@@ -113,6 +120,9 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         if (booth is null) return BoothNotFound(code);
         var holder = await db.Exhibitors.FirstOrDefaultAsync(x => x.BoothId == booth.Id, ct);
         if (holder is null) return Summary(booth, null);
+        // Meetings hold a table of the exhibitor's booth; without a booth they would have nowhere to happen.
+        var meetings = await db.Meetings.CountAsync(m => m.ExhibitorId == holder.Id && MeetingStatuses.HoldingSlot.Contains(m.Status), ct);
+        if (meetings > 0) return HasMeetings(meetings);
         holder.ReleaseBooth();
         var saved = await SaveAsync(db, ct);
         return saved.Succeeded ? Summary(booth, null) : saved.Error!;
@@ -137,6 +147,9 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         var holderA = holders.FirstOrDefault(x => x.BoothId == a.Id);
         var holderB = holders.FirstOrDefault(x => x.BoothId == b.Id);
         if (holderA is null && holderB is null) return BothFree;
+        // Meetings move with their exhibitor; the new booth must have the tables they use.
+        if (holderA is not null && await HighestTableAsync(db, holderA.Id, ct) is { } tableA && tableA > b.MeetingTables) return TablesInUse(b.Code, tableA);
+        if (holderB is not null && await HighestTableAsync(db, holderB.Id, ct) is { } tableB && tableB > a.MeetingTables) return TablesInUse(a.Code, tableB);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         holderA?.ReleaseBooth();
@@ -150,6 +163,9 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         await tx.CommitAsync(ct);
         return new[] { Summary(a, holderB?.Id), Summary(b, holderA?.Id) };
     }
+
+    private static Task<int?> HighestTableAsync(IAppDbContext db, int exhibitorId, CancellationToken ct) =>
+        db.Meetings.Where(m => m.ExhibitorId == exhibitorId && MeetingStatuses.HoldingSlot.Contains(m.Status)).MaxAsync(m => (int?)m.TableNumber, ct);
 
     internal static string Normalize(string code) => (code ?? string.Empty).Trim().ToUpperInvariant();
 

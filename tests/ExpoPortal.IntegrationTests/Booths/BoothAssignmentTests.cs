@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using ExpoPortal.Application.Booths;
 using ExpoPortal.Application.Common;
+using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Infrastructure.DemoData;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpoPortal.IntegrationTests.Booths.BoothTestData;
 
@@ -129,6 +131,33 @@ public sealed class BoothAssignmentTests(DemoAppFixture fixture) : IClassFixture
         var after = await BoothsAsync(organizer, Ct);
         Assert.Null(after.Single(b => b.Code == "B-20").ExhibitorId);
         Assert.Equal(holder, after.Single(b => b.Code == free.Code).ExhibitorId);
+    }
+
+    [Fact]
+    public async Task A_booth_whose_exhibitor_has_meetings_is_not_freed_nor_swapped_to_a_booth_without_their_table()
+    {
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+        var booths = await BoothsAsync(organizer, Ct);
+        var (corner, single) = (booths.Single(b => b.Code == "A-12"), booths.Single(b => b.Code == "A-11"));
+        Assert.Equal((2, 1), (corner.Tables, single.Tables));
+        await using (var db = await DbAsync(fixture.App, Ct))
+        {
+            var expo = await db.Events.SingleAsync(e => e.Slug == AndongDemo.Slug, Ct);
+            var slot = await db.TimeSlots.Where(t => t.EventId == expo.Id).OrderBy(t => t.StartsAt).Skip(8).FirstAsync(Ct);
+            var participant = await db.Participants.Where(p => p.EventId == expo.Id && p.ArrivesAt <= slot.StartsAt && p.DepartsAt >= slot.EndsAt)
+                .OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+            db.Meetings.Add(new Meeting(expo.Id, participant, corner.ExhibitorId!.Value, slot.Id, 2, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var swap = await organizer.PostAsJsonAsync($"{BoothsUrl}/A-12/swap", new { otherCode = "A-11" }, Ct);
+        var free = await organizer.DeleteAsync($"{BoothsUrl}/A-12/exhibitor", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, swap.StatusCode);
+        Assert.Equal("tables_in_use", await CodeOf(swap));
+        Assert.Equal(HttpStatusCode.Conflict, free.StatusCode);
+        Assert.Equal("exhibitor_has_meetings", await CodeOf(free));
+        Assert.Equal(corner.ExhibitorId, (await BoothsAsync(organizer, Ct)).Single(b => b.Code == "A-12").ExhibitorId);
     }
 
     [Fact]
