@@ -16,6 +16,14 @@ if ! dotnet build ExpoPortal.sln -c Release; then
   exit 1
 fi
 
+# A second calendar parser for the .ics tests (ical.js from npm), pinned by its package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "test.sh: npm is needed for the calendar tests (Debian: apt-get install -y nodejs npm)." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+npm ci --prefix tests/ExpoPortal.IntegrationTests/Calendar --no-audit --no-fund --loglevel=error
+
 # One project at a time, each with its own result file (parallel runs could give two files the same name).
 status=0
 for project in tests/*/*.csproj; do

@@ -17,7 +17,11 @@ public static class DependencyInjection
         services.AddSingleton<EventService>();
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<ExhibitorListing>();
+        services.AddSingleton<Recommendations>();
         services.AddSingleton<BoothList>();
+        services.AddSingleton<BoothAssignment>();
+        services.AddSingleton<BoothAutoAssign>();
+        services.AddSingleton<BoothEditing>();
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<Wishlist>();
         services.AddSingleton<ISlotChanges, InProcessSlotChanges>();

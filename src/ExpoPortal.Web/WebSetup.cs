@@ -87,6 +87,7 @@ public static class WebSetup
         app.MapMeetingEndpoints();
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
+        app.MapBoothEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

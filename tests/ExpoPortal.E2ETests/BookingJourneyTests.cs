@@ -178,6 +178,89 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         }
     }
 
+    [Fact]
+    public async Task An_exhibitor_accepts_a_buyers_request_and_the_buyer_sees_the_notification_and_gets_the_mail_in_English()
+    {
+        using var smtp = netDumbster.smtp.SimpleSmtpServer.Start(FreePort());
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true, settings: new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Configuration.Port.ToString(), ["Smtp:Security"] = "None",
+        });
+        int exhibitorId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var buyerId = (await users.FindByEmailAsync("buyer@expo.demo"))!.ParticipantId!.Value;
+            exhibitorId = (await users.FindByEmailAsync("exhibitor@expo.demo"))!.ExhibitorId!.Value;
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The demo buyer reads no Korean; the booth speaks Korean and English.
+            var p = await db.Participants.SingleAsync(x => x.Id == buyerId, Ct);
+            p.Describe(p.KoreanName, p.Chapter, ["en"], p.ImportScale, p.Hotel);
+            var x = await db.Exhibitors.SingleAsync(e => e.Id == exhibitorId, Ct);
+            x.DescribeMarkets(x.ExportMarkets, x.TargetMarkets, ["ko", "en"]);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var buyerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        await using var staffContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1300, Height = 900 } });
+        var buyer = await buyerContext.NewPageAsync();
+        var staff = await staffContext.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(buyer, app.ServerAddress);
+            await login.OpenAsync($"/events/{AndongDemo.Slug}/exhibitors/{exhibitorId}");
+            await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
+            await buyer.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+            await buyer.FillAsync("textarea[data-testid=request-message]", "We import skincare to Vietnam.");
+            await buyer.ClickAsync("[data-testid=request-send]");
+            await Assertions.Expect(buyer.Locator(".mud-snackbar")).ToContainTextAsync("Request sent", new() { Timeout = 10_000 });
+
+            var staffLogin = new LoginPage(staff, app.ServerAddress);
+            await staffLogin.OpenAsync("/my/schedule");
+            await staffLogin.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
+            await new DashboardPage(staff).WaitUntilInteractiveAsync();
+            var request = staff.Locator("[data-testid=request][data-status=pending]");
+            await Assertions.Expect(request).ToContainTextAsync("We import skincare to Vietnam.", new() { Timeout = 15_000 });
+            await request.Locator("[data-testid=request-accept]").ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-testid=request][data-status=accepted]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Assertions.Expect(staff.Locator("[data-testid=schedule-item]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Screenshot(staff, "exhibitor-accepted-request-ko");
+
+            // The buyer's bell rings without a reload, and the mail arrives in English.
+            await Assertions.Expect(buyer.Locator("[data-testid=notification-bell]")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = 5_000 });
+            await buyer.ClickAsync("[data-testid=notification-bell]");
+            await Assertions.Expect(buyer.Locator("[data-testid=notification][data-kind=RequestAccepted]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await Screenshot(buyer, "buyer-notification-phone-en");
+            var mail = await MailToAsync(smtp, "buyer@expo.demo");
+            Assert.StartsWith("Request accepted", mail.Subject);
+            Assert.Contains("accepted your request", mail.TextBody);
+        }
+        catch
+        {
+            await Screenshot(buyer, "FAILED-request-buyer");
+            await Screenshot(staff, "FAILED-request-staff");
+            throw;
+        }
+    }
+
+    private static async Task<MimeKit.MimeMessage> MailToAsync(netDumbster.smtp.SimpleSmtpServer smtp, string address)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var raw = smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a?.Address, address, StringComparison.OrdinalIgnoreCase)));
+            if (raw is not null) return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw.Data)), Ct);
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"No mail to {address} within 15 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static async Task<(int EventId, int Buyer, int Member)> IdsAsync(ExpoApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();

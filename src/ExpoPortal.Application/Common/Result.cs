@@ -12,13 +12,16 @@ public enum ErrorKind
 /// <summary>An expected failure with a stable code (for tests and clients) and a message key for the UI.</summary>
 public sealed record Error(ErrorKind Kind, string Code, string Message)
 {
-    /// <summary>What the caller needs to resolve the failure (the other side's version in a save conflict), or null.</summary>
+    /// <summary>
+    /// What the caller needs to resolve the failure, or null: the other side's version in a save conflict, the booths
+    /// that changed since an auto-assign proposal.
+    /// </summary>
     public object? Details { get; init; }
 
     public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
-    public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+    public static Error Conflict(string code, string message, object? details = null) => new(ErrorKind.Conflict, code, message) { Details = details };
 }
 
 /// <summary>The outcome of an operation that can fail for reasons a user can act on (slot taken, not yours...).</summary>

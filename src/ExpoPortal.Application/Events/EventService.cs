@@ -104,7 +104,7 @@ public sealed class EventService(IAppDbContextFactory dbFactory)
             ActiveMeetings: await db.Meetings.CountAsync(m => m.EventId == e.Id && m.Status != MeetingStatus.Proposed && activeStatuses.Contains(m.Status), ct),
             ProposedMeetings: await db.Meetings.CountAsync(m => m.EventId == e.Id && m.Status == MeetingStatus.Proposed, ct),
             ExhibitorsByRegion: byRegion.OrderByDescending(r => r.Count).ThenBy(r => r.Key).ToList(),
-            ExhibitorsByIndustry: byIndustry.OrderByDescending(i => i.Count).Select(i => new CountItem(i.Key.ToString(), i.Count)).ToList(),
+            ExhibitorsByIndustry: byIndustry.OrderByDescending(i => i.Count).ThenBy(i => i.Key.ToString(), StringComparer.Ordinal).Select(i => new CountItem(i.Key.ToString(), i.Count)).ToList(),
             ParticipantsByCountry: byCountry.OrderByDescending(c => c.Count).ThenBy(c => c.Key).ToList());
     }
 

@@ -27,7 +27,11 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
             .Include(x => x.Booth!).ThenInclude(b => b.Hall).Include(x => x.Products).OrderBy(x => x.Id).ToListAsync(ct);
         var participants = await db.Participants.AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
         var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).OrderBy(i => i.Id).ToListAsync(ct);
-        var wishes = await db.MeetingWishes.AsNoTracking().Where(w => w.EventId == eventId).ToListAsync(ct);
+        // Only exhibitors with a booth take part; wishes and refusals naming one without (a late registrant, a freed
+        // booth) would make the instance name an unknown exhibitor.
+        var inInstance = exhibitors.Select(x => x.Id).ToHashSet();
+        var wishes = (await db.MeetingWishes.AsNoTracking().Where(w => w.EventId == eventId).ToListAsync(ct))
+            .Where(w => inInstance.Contains(w.ExhibitorId)).ToList();
         // A pair that declined or cancelled a meeting is not proposed again; the organizer can still book it by hand.
         // (A pair that met again after all keeps its meeting, pinned.)
         var refused = await db.Meetings.AsNoTracking()
@@ -35,6 +39,7 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
             .Where(m => !db.Meetings.Any(o => o.ParticipantId == m.ParticipantId && o.ExhibitorId == m.ExhibitorId
                                                && MeetingStatuses.HoldingSlot.Contains(o.Status)))
             .Select(m => new { m.ParticipantId, m.ExhibitorId }).Distinct().ToListAsync(ct);
+        refused = refused.Where(r => inInstance.Contains(r.ExhibitorId)).ToList();
 
         var slotIds = slots.Select(s => MatchIds.Slot(s.Id)).ToList();
         // An organizer's lock from the matching review counts as the participant's must-meet; an organizer's block

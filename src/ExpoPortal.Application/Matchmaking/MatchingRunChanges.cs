@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace ExpoPortal.Application.Matchmaking;
@@ -19,47 +18,11 @@ public interface IMatchingRunChanges
 
 public sealed class InProcessMatchingRunChanges(ILogger<InProcessMatchingRunChanges> logger) : IMatchingRunChanges
 {
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Subscription, byte>> _subscriptions = new();
+    private readonly Common.LiveTopics<MatchingRunChange> _topics = new(logger);
 
-    public IDisposable Subscribe(int eventId, Func<MatchingRunChange, Task> onChange)
-    {
-        var subscription = new Subscription(this, eventId, onChange);
-        _subscriptions.GetOrAdd(eventId, _ => new()).TryAdd(subscription, 0);
-        return subscription;
-    }
+    public IDisposable Subscribe(int eventId, Func<MatchingRunChange, Task> onChange) => _topics.Subscribe($"e:{eventId}", onChange);
 
-    public void Publish(MatchingRunChange change)
-    {
-        if (!_subscriptions.TryGetValue(change.EventId, out var subscribers)) return;
-        foreach (var subscription in subscribers.Keys)
-            _ = NotifyAsync(subscription, change);
-    }
-
-    private async Task NotifyAsync(Subscription subscription, MatchingRunChange change)
-    {
-        try
-        {
-            await subscription.OnChange(change);
-        }
-        catch (Exception ex)
-        {
-            // A page that went away while being told must not break the run that told it.
-            logger.LogWarning(ex, "A matching-run subscriber failed");
-        }
-    }
-
-    private void Unsubscribe(Subscription subscription)
-    {
-        if (_subscriptions.TryGetValue(subscription.EventId, out var subscribers))
-            subscribers.TryRemove(subscription, out _);
-    }
-
-    private sealed class Subscription(InProcessMatchingRunChanges owner, int eventId, Func<MatchingRunChange, Task> onChange) : IDisposable
-    {
-        public int EventId => eventId;
-        public Func<MatchingRunChange, Task> OnChange => onChange;
-        public void Dispose() => owner.Unsubscribe(this);
-    }
+    public void Publish(MatchingRunChange change) => _topics.Publish([$"e:{change.EventId}"], change);
 }
 
 /// <summary>What a publish changed: the meetings that became scheduled (each has a participant and an exhibitor to tell).</summary>

@@ -70,6 +70,10 @@ public static class AndongDemo
         // The demo sign-ins tell a story: each has asked to meet the companies that make what it imports.
         wishes.AddRange(MustMeetsFor(firstBuyer, exhibitors, wishes));
         wishes.AddRange(MustMeetsFor(firstMember, exhibitors, wishes));
+        // The late registrants signed up after the wishlists were made. (An exhibitor without a booth is also left out
+        // of the matching instance, and the instance reader refuses wishes that name an exhibitor it does not hold.)
+        var late = exhibitors.Where((_, i) => IsLateRegistrant(i)).ToHashSet();
+        wishes.RemoveAll(w => late.Contains(w.Exhibitor));
         DemoUser[] users =
         [
             new("organizer@expo.demo", DemoPassword, "엑스포 사무국 / Expo Secretariat", Roles.Organizer),
@@ -167,16 +171,33 @@ public static class AndongDemo
             exhibitor.DescribeMarkets(exportMarkets, targetMarkets, languages);
             exhibitor.SetCertifications(DemoCatalog.Certifications[industry].OrderBy(_ => random.Next()).Take(random.Next(0, 3)));
 
-            // Booths of the exhibitor's industry zone first; the few left over stay free for the organizers to assign.
-            var booth = freeBooths.FirstOrDefault(b => b.Zone == industry.ToString()) ?? freeBooths.First();
-            freeBooths.Remove(booth);
-            exhibitor.AssignBooth(booth);
             // Up to 20 of the 26 slots per table, leaving the firm time to breathe; a fairness floor of four for everyone.
-            exhibitor.SetMeetingLimits(4, booth.MeetingTables * 20);
+            if (IsLateRegistrant(i))
+            {
+                // Registered after the floor plan was drawn: no booth yet, the organizers' first task on a fresh start.
+                exhibitor.SetMeetingLimits(4, 20);
+            }
+            else
+            {
+                // Booths of the exhibitor's industry zone first; the few left over stay free for the organizers to assign.
+                var booth = freeBooths.FirstOrDefault(b => b.Zone == industry.ToString()) ?? freeBooths.First();
+                freeBooths.Remove(booth);
+                exhibitor.AssignBooth(booth);
+                exhibitor.SetMeetingLimits(4, booth.MeetingTables * 20);
+            }
             exhibitors.Add(exhibitor);
         }
         return exhibitors;
     }
+
+    /// <summary>
+    /// Every twentieth exhibitor (the 20th, 40th, ... 240th: 12 firms, 5 of them from the host province) registered
+    /// late and has no booth. Chosen by position, not by the random source, so every other record stays the same;
+    /// the first host-province firm and the first other firm (the demo sign-ins) keep their booths.
+    /// </summary>
+    public static bool IsLateRegistrant(int exhibitorIndex) => exhibitorIndex % 20 == 19;
+
+    public const int LateRegistrants = ExhibitorCount / 20;
 
     private static (string Ko, string En) CompanyName(Industry industry, Random random, HashSet<string> used)
     {

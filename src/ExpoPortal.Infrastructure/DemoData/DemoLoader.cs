@@ -13,6 +13,9 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
         db.Events.Add(demo.Event);
         db.Halls.AddRange(demo.Halls);
         db.Booths.AddRange(demo.Booths);
+        // Booths first: with them saved, EF inserts the exhibitors in generated order (ids follow the generator),
+        // those without a booth included, instead of putting the ones that depend on no new row first.
+        await db.SaveChangesAsync(ct);
         db.Exhibitors.AddRange(demo.Exhibitors);
         db.Participants.AddRange(demo.Participants);
         db.Interpreters.AddRange(demo.Interpreters);

@@ -28,9 +28,16 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         var finished = new TaskCompletionSource<MatchingRunView>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = app.Services.GetRequiredService<IMatchingRunChanges>().Subscribe(eventId, async change =>
         {
-            var run = (await service.GetRunAsync(change.RunId))!;
-            seen.Enqueue(run.State);
-            if (!run.IsActive) finished.TrySetResult(run);
+            try
+            {
+                var run = (await service.GetRunAsync(change.RunId))!;
+                seen.Enqueue(run.State);
+                if (!run.IsActive) finished.TrySetResult(run);
+            }
+            catch (Exception ex)
+            {
+                finished.TrySetException(ex); // a failing read fails the test with its reason, not a time-out
+            }
         });
 
         var runId = (await service.QueueRunAsync(Organizer, eventId, timeLimitSeconds: 2, ct: Ct)).Value;

@@ -87,9 +87,10 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
             (await db.Exhibitors.SingleAsync(x => x.Id == exhibitor, Ct)).SetMeetingLimits(0, 1);
             await db.SaveChangesAsync(Ct);
         }
-        var laterSlot = await SlotAsync(index: 8);
-
         var first = await Service.BookAsync(Organizer, EventId, new BookMeetingRequest(participant, exhibitor, slot), Ct);
+        // Another slot where the booth still has a free table, so that only the limit can refuse.
+        var laterSlot = (await Service.SlotsAsync(ActorFor(otherParticipant), EventId, exhibitor, Ct)).Value
+            .First(s => s.SlotId != slot && s.State == SlotState.Free).SlotId;
         var second = await Service.BookAsync(Organizer, EventId, new BookMeetingRequest(otherParticipant, exhibitor, laterSlot), Ct);
 
         Assert.True(first.Succeeded, first.Error?.Code);
