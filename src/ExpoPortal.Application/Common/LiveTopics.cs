@@ -12,9 +12,13 @@ public sealed class LiveTopics<T>(ILogger logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscriptions = new();
 
+    /// <summary>
+    /// The subscriber's execution context (its UI culture above all) is kept with the subscription and restored for
+    /// each message: a page re-rendered because someone else acted renders in its own reader's language, not the actor's.
+    /// </summary>
     public IDisposable Subscribe(string key, Func<T, Task> onMessage)
     {
-        var subscription = new Subscription(this, key, onMessage);
+        var subscription = new Subscription(this, key, onMessage, ExecutionContext.Capture());
         _subscriptions.GetOrAdd(key, _ => new()).TryAdd(subscription, 0);
         return subscription;
     }
@@ -33,7 +37,12 @@ public sealed class LiveTopics<T>(ILogger logger)
     {
         try
         {
-            await subscription.OnMessage(message);
+            Task handled = null!;
+            if (subscription.Context is { } context)
+                ExecutionContext.Run(context.CreateCopy(), _ => handled = subscription.OnMessage(message), null);
+            else
+                handled = subscription.OnMessage(message);
+            await handled;
         }
         catch (Exception ex)
         {
@@ -47,9 +56,10 @@ public sealed class LiveTopics<T>(ILogger logger)
             subscribers.TryRemove(subscription, out _);
     }
 
-    private sealed class Subscription(LiveTopics<T> owner, string key, Func<T, Task> onMessage) : IDisposable
+    private sealed class Subscription(LiveTopics<T> owner, string key, Func<T, Task> onMessage, ExecutionContext? context) : IDisposable
     {
         public string Key => key;
+        public ExecutionContext? Context => context;
         public Func<T, Task> OnMessage => onMessage;
         public void Dispose() => owner.Unsubscribe(this);
     }
