@@ -13,12 +13,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "run.sh: the .NET 10 SDK is needed (https://dotnet.microsoft.com/download)." >&2
   exit 1
 fi
-if [[ -z "${ConnectionStrings__Expo:-}" && -z "${PG_BIN:-}" ]] \
-   && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null && ! command -v pg_ctl >/dev/null 2>&1; then
-  echo "run.sh: PostgreSQL server binaries were not found." >&2
-  echo "  Install them (Debian/Ubuntu: sudo apt-get install -y postgresql)," >&2
-  echo "  or set ConnectionStrings__Expo to an existing database." >&2
-  exit 1
+# Without a configured database the portal starts its own PostgreSQL: install the server when it is missing.
+if [[ -z "${ConnectionStrings__Expo:-}" && -z "${PG_BIN:-}" ]] && ! command -v pg_ctl >/dev/null 2>&1; then
+  source .ci/ensure-packages.sh
+  ensure_packages "the portal's private PostgreSQL (or set ConnectionStrings__Expo)" "postgresql:/usr/lib/postgresql/*/bin/pg_ctl" || exit 1
 fi
 
 args=("$@")

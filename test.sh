@@ -7,6 +7,15 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# What the tests need from Debian: PostgreSQL's server, Chromium, a Korean font for screenshots, node for ical.js.
+source .ci/ensure-packages.sh
+needs=("postgresql:/usr/lib/postgresql/*/bin/pg_ctl" "fonts-nanum:/usr/share/fonts/truetype/nanum" "nodejs:/usr/bin/node" "npm:/usr/bin/npm")
+[[ -n "${CHROMIUM_PATH:-}" ]] || needs+=("chromium:/usr/bin/chromium") # a browser given by path needs no package
+if ! ensure_packages "the tests" "${needs[@]}"; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -17,11 +26,6 @@ if ! dotnet build ExpoPortal.sln -c Release; then
 fi
 
 # A second calendar parser for the .ics tests (ical.js from npm), pinned by its package-lock.json.
-if ! command -v npm >/dev/null 2>&1; then
-  echo "test.sh: npm is needed for the calendar tests (Debian: apt-get install -y nodejs npm)." >&2
-  echo "0 passed, 1 failed"
-  exit 1
-fi
 npm ci --prefix tests/ExpoPortal.IntegrationTests/Calendar --no-audit --no-fund --loglevel=error
 
 # One project at a time, each with its own result file (parallel runs could give two files the same name).

@@ -181,7 +181,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
     [Fact]
     public async Task An_exhibitor_accepts_a_buyers_request_and_the_buyer_sees_the_notification_and_gets_the_mail_in_English()
     {
-        using var smtp = netDumbster.smtp.SimpleSmtpServer.Start(FreePort());
+        using var smtp = netDumbster.smtp.SimpleSmtpServer.Start(FreePorts.Next());
         await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true, settings: new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Configuration.Port.ToString(), ["Smtp:Security"] = "None",
@@ -257,12 +257,6 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         throw new TimeoutException($"No mail to {address} within 15 s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<(int EventId, int Buyer, int Member)> IdsAsync(ExpoApp app)
     {

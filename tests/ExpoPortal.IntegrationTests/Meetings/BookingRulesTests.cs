@@ -10,6 +10,7 @@ using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using ExpoPortal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -281,11 +282,6 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
     // ---- helpers ----
 
     private sealed record SlotJson(int SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string State);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private MeetingBooking Service => fixture.App.Services.GetRequiredService<MeetingBooking>();
 

@@ -18,7 +18,7 @@ namespace ExpoPortal.IntegrationTests.Meetings;
 /// <summary>The portal with an in-process SMTP server: requests, their answers, expiry and reminders, in-app and by mail.</summary>
 public sealed class RequestsAndNotificationsFixture(PostgresServer postgres) : IAsyncLifetime
 {
-    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePort());
+    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePorts.Next());
     public ExpoApp App { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() => App = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), settings: new Dictionary<string, string?>
@@ -34,12 +34,6 @@ public sealed class RequestsAndNotificationsFixture(PostgresServer postgres) : I
         Smtp.Stop();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public sealed class RequestsAndNotificationsTests(RequestsAndNotificationsFixture fixture) : IClassFixture<RequestsAndNotificationsFixture>
@@ -178,11 +172,6 @@ public sealed class RequestsAndNotificationsTests(RequestsAndNotificationsFixtur
     }
 
     // ---- helpers ----
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private MeetingRequests Requests => fixture.App.Services.GetRequiredService<MeetingRequests>();
     private MeetingBooking Booking => fixture.App.Services.GetRequiredService<MeetingBooking>();

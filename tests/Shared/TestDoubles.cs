@@ -1,0 +1,21 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ExpoPortal.Tests.Shared;
+
+/// <summary>A clock standing at one instant, for rules that depend on "now" (cut-offs, expiry, reminders).</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+public static class FreePorts
+{
+    /// <summary>A loopback port nobody listens on right now (for an in-process SMTP server).</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
