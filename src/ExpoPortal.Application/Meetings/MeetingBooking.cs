@@ -161,7 +161,10 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     }
 
     /// <summary>A participant as exhibitors read it: the name in Hangul where there is one, and the company.</summary>
-    internal static LocalizedText NameOf(Participant p) => new($"{p.KoreanName ?? p.FullName} ({p.Company})", $"{p.FullName} ({p.Company})");
+    internal static LocalizedText NameOf(Participant p) => NameOf(p.FullName, p.KoreanName, p.Company);
+
+    internal static LocalizedText NameOf(string fullName, string? koreanName, string company) =>
+        new($"{koreanName ?? fullName} ({company})", $"{fullName} ({company})");
 
     /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot.</summary>
     private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor, CancellationToken ct)
@@ -277,7 +280,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
             .ToListAsync(ct);
         return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => new BoothMeeting(
             m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
-            new LocalizedText($"{m.KoreanName ?? m.FullName} ({m.Company})", $"{m.FullName} ({m.Company})"),
+            NameOf(m.FullName, m.KoreanName, m.Company),
             m.CountryCode, m.Languages, m.HsInterests, m.Interpreter)).ToList());
     }
 

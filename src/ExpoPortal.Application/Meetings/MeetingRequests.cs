@@ -178,7 +178,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
             })
             .ToListAsync(ct);
         return rows.Select(x => new RequestView(x.r.Id, x.r.RequestedBy, x.r.ParticipantId,
-            new LocalizedText($"{x.KoreanName ?? x.FullName} ({x.Company})", $"{x.FullName} ({x.Company})"), x.r.ExhibitorId, x.Exhibitor,
+            MeetingBooking.NameOf(x.FullName, x.KoreanName, x.Company), x.r.ExhibitorId, x.Exhibitor,
             x.r.Message, x.r.PreferredSlotId, x.Preferred, x.r.Status, x.r.CreatedAt, x.r.ExpiresAt, x.r.MeetingId)).ToList();
     }
 }

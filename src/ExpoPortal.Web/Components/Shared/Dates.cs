@@ -9,6 +9,10 @@ public static class Dates
 
     public static string Range(DateOnly start, DateOnly end) => start == end ? Day(start) : $"{Day(start)} – {Day(end)}";
 
+    /// <summary>The clock time (09:30) of a UTC instant in the event's own time zone, for grids and agendas by day.</summary>
+    public static string Clock(DateTimeOffset utc, string timeZoneId) =>
+        TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).ToString("HH:mm");
+
     /// <summary>A UTC instant shown in the event's own time zone, the one printed on badges and agendas.</summary>
     public static string LocalTime(DateTimeOffset utc, string timeZoneId)
     {
