@@ -17,6 +17,12 @@ public static class Roles
 /// <param name="Name">How the person is shown to others, e.g. who saved a listing last.</param>
 public sealed record Actor(string UserId, bool IsOrganizer, int? ExhibitorId, int? ParticipantId, string? Name = null)
 {
+    /// <summary>
+    /// Whether the actor may manage this event as an organizer. Use this, not <see cref="IsOrganizer"/>, for anything
+    /// that touches one event: organizer rights become per event (granted by a portal administrator).
+    /// </summary>
+    public bool Organizes(int eventId) => IsOrganizer;
+
     public bool ActsForParticipant(int participantId) => IsOrganizer || ParticipantId == participantId;
     public bool ActsForExhibitor(int exhibitorId) => IsOrganizer || ExhibitorId == exhibitorId;
 }
