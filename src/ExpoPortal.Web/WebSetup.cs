@@ -48,7 +48,11 @@ public static class WebSetup
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+        // A removed role, a disabled or locked account stops working within a minute, on cookies and open pages.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidatingIdentityStateProvider.Interval);
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddPortalAuthorization();
+        builder.Services.AddPortalRateLimits(builder.Configuration);
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -60,6 +64,7 @@ public static class WebSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         // A friendly page for pages people browse to; API callers keep their status code and problem details.
         app.UseWhen(
@@ -77,6 +82,7 @@ public static class WebSetup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: upload and download limits count per signed-in user
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

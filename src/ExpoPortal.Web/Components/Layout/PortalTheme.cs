@@ -15,6 +15,11 @@ public static class PortalTheme
             Primary = "#0b3d6e",
             Secondary = "#c8102e",
             AppbarBackground = "#0b3d6e",
+            // Darker than MudBlazor's defaults so that alert and chip texts reach WCAG AA contrast (4.5:1).
+            Info = "#0b5c99",
+            Success = "#1e6b24",
+            Warning = "#8a4b00",
+            Error = "#b3261e",
         },
         Typography = new Typography
         {
