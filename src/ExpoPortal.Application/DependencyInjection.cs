@@ -15,6 +15,8 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventService>();
+        services.AddSingleton<Access.OrganizerGrants>();
+        services.AddSingleton<Audit.AuditLogQuery>();
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<Recommendations>();

@@ -57,6 +57,7 @@ public static class DependencyInjection
         builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();
 
         // Mails leave through SMTP when Smtp:Host is set, else as .eml files in a pickup folder beside the data.
         var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");

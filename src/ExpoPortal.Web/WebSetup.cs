@@ -94,6 +94,7 @@ public static class WebSetup
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
+        app.MapAccessEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

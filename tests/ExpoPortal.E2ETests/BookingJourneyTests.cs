@@ -292,7 +292,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
                 .OrderBy(p => p.Id).ToListAsync(Ct))
             .Where(p => LanguageRules.Shared(p.Languages, exhibitor.Languages)).ToList();
         var booking = app.Services.GetRequiredService<MeetingBooking>();
-        var organizer = new Actor("organizer", IsOrganizer: true, null, null);
+        var organizer = TestActors.Secretariat;
         for (var i = 0; i < exhibitor.Booth!.MeetingTables - 1; i++)
             Assert.True((await booking.BookAsync(organizer, eventId, new BookMeetingRequest(others[i].Id, exhibitorId, slotId), Ct)).Succeeded);
     }

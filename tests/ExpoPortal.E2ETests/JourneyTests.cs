@@ -125,7 +125,7 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
         await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true);
         var matching = app.Services.GetRequiredService<MatchmakingService>();
         var events = app.Services.GetRequiredService<EventService>();
-        var organizer = new Actor("organizer", IsOrganizer: true, null, null);
+        var organizer = TestActors.Secretariat;
         var ct = TestContext.Current.CancellationToken;
         var eventId = (await events.FindAsync(AndongDemo.Slug, ct))!.Id;
         var runId = (await matching.QueueRunAsync(organizer, eventId, timeLimitSeconds: 3, ct: ct)).Value;
@@ -134,7 +134,7 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
         deadline.CancelAfter(TimeSpan.FromMinutes(2));
         while ((await matching.GetRunAsync(runId, deadline.Token))!.Status is MatchingRunStatus.Queued or MatchingRunStatus.Running)
             await Task.Delay(200, deadline.Token);
-        Assert.True((await matching.PublishAsync(organizer, runId, ct: ct)).Succeeded);
+        Assert.True((await matching.PublishAsync(organizer, eventId, runId, ct: ct)).Succeeded);
 
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();

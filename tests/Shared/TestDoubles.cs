@@ -19,3 +19,13 @@ public static class FreePorts
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+public static class TestActors
+{
+    /// <summary>
+    /// The secretariat acting on whichever test database's event. An administrator, so that a test need not grant it
+    /// each event id first; per-event organizer rights have their own tests (PermissionMatrixTests).
+    /// </summary>
+    public static Application.Common.Actor Secretariat { get; } =
+        new("test-secretariat", IsOrganizer: true, null, null, "Secretariat") { IsAdministrator = true };
+}

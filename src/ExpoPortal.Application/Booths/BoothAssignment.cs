@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Exhibitors;
@@ -26,7 +27,7 @@ public sealed record FloorPlan(IReadOnlyList<FloorHall> Halls, IReadOnlyList<Exh
 /// because Blazor circuit events never pass the HTTP middleware. The unique index on exhibitors.booth_id is the
 /// final guard; C# checks give the precise message.
 /// </summary>
-public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
+public sealed class BoothAssignment(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
     public static readonly Error NotOrganizer = Error.Forbidden("organizers_only", "Only organizers assign booths.");
     public static readonly Error BoothTaken = Error.Conflict("booth_taken", "That booth already has an exhibitor.");
@@ -46,7 +47,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
 
     public async Task<Result<IReadOnlyList<BoothSummary>>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return NotOrganizer;
+        if (!actor.Organizes(eventId)) return NotOrganizer;
         await using var db = await dbFactory.CreateAsync(ct);
         var rows = await (from b in db.Booths.AsNoTracking()
                           where b.EventId == eventId
@@ -61,7 +62,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
     /// <summary>Every hall with its booths, and the exhibitors still without a booth.</summary>
     public async Task<Result<FloorPlan>> FloorPlanAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return NotOrganizer;
+        if (!actor.Organizes(eventId)) return NotOrganizer;
         await using var db = await dbFactory.CreateAsync(ct);
         var host = await db.Events.Where(e => e.Id == eventId).Select(e => e.HostProvinceCode).SingleAsync(ct);
         var halls = await db.Halls.AsNoTracking().Where(h => h.EventId == eventId).OrderBy(h => h.Code).ToListAsync(ct);
@@ -94,7 +95,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
     /// <summary>Gives a free booth to an exhibitor that has none.</summary>
     public async Task<Result<BoothSummary>> AssignAsync(Actor actor, int eventId, string boothCode, int exhibitorId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return NotOrganizer;
+        if (!actor.Organizes(eventId)) return NotOrganizer;
         var code = Normalize(boothCode);
         await using var db = await dbFactory.CreateAsync(ct);
         var booth = await db.Booths.Include(b => b.Hall).FirstOrDefaultAsync(b => b.EventId == eventId && b.Code == code, ct);
@@ -106,6 +107,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         if (await db.Exhibitors.AnyAsync(x => x.BoothId == booth.Id, ct)) return BoothTaken;
 
         exhibitor.AssignBooth(booth);
+        db.Audit(actor, eventId, AuditActions.BoothAssigned, $"booth:{booth.Code}", null, new { exhibitorId = exhibitor.Id }, clock.GetUtcNow());
         var saved = await SaveAsync(db, ct);
         return saved.Succeeded ? Summary(booth, exhibitor.Id) : saved.Error!;
     }
@@ -113,7 +115,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
     /// <summary>Frees a booth. Freeing a booth that is already free changes nothing and succeeds.</summary>
     public async Task<Result<BoothSummary>> UnassignAsync(Actor actor, int eventId, string boothCode, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return NotOrganizer;
+        if (!actor.Organizes(eventId)) return NotOrganizer;
         var code = Normalize(boothCode);
         await using var db = await dbFactory.CreateAsync(ct);
         var booth = await db.Booths.Include(b => b.Hall).FirstOrDefaultAsync(b => b.EventId == eventId && b.Code == code, ct);
@@ -124,6 +126,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         var meetings = await db.Meetings.CountAsync(m => m.ExhibitorId == holder.Id && MeetingStatuses.HoldingSlot.Contains(m.Status), ct);
         if (meetings > 0) return HasMeetings(meetings);
         holder.ReleaseBooth();
+        db.Audit(actor, eventId, AuditActions.BoothUnassigned, $"booth:{booth.Code}", new { exhibitorId = holder.Id }, null, clock.GetUtcNow());
         var saved = await SaveAsync(db, ct);
         return saved.Succeeded ? Summary(booth, null) : saved.Error!;
     }
@@ -134,7 +137,7 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
     /// </summary>
     public async Task<Result<IReadOnlyList<BoothSummary>>> SwapAsync(Actor actor, int eventId, string boothCode, string otherCode, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return NotOrganizer;
+        if (!actor.Organizes(eventId)) return NotOrganizer;
         var (codeA, codeB) = (Normalize(boothCode), Normalize(otherCode));
         if (codeA == codeB) return SameBooth;
         await using var db = await dbFactory.CreateAsync(ct);
@@ -158,6 +161,9 @@ public sealed class BoothAssignment(IAppDbContextFactory dbFactory)
         if (!released.Succeeded) return released.Error!;
         holderA?.AssignBooth(b);
         holderB?.AssignBooth(a);
+        db.Audit(actor, eventId, AuditActions.BoothsSwapped, $"booth:{a.Code}",
+            new { booth = a.Code, exhibitorId = holderA?.Id, other = b.Code, otherExhibitorId = holderB?.Id },
+            new { booth = a.Code, exhibitorId = holderB?.Id, other = b.Code, otherExhibitorId = holderA?.Id }, clock.GetUtcNow());
         var saved = await SaveAsync(db, ct);
         if (!saved.Succeeded) return saved.Error!;
         await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using System.IO.Compression;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
@@ -33,7 +34,7 @@ public sealed record AutoAssignResult(
 /// next to the other exhibitors of its own city and industry (a local cluster, e.g. Andong's soju makers). Demand is
 /// the buyers' wishes for the exhibitor plus the participants whose HS interests match one of its products.
 /// </remarks>
-public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
+public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
     public static readonly Error InvalidToken = Error.Validation("invalid_token", "That proposal token is not valid for this event. Make a new proposal.");
     public static readonly Error InvalidHostRegion = Error.Validation("invalid_host_region", "hostRegion is \"together\" or \"spread\".");
@@ -47,7 +48,7 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
 
     public async Task<Result<AutoAssignResult>> ProposeAsync(Actor actor, int eventId, HostRegionMode mode, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return BoothAssignment.NotOrganizer;
+        if (!actor.Organizes(eventId)) return BoothAssignment.NotOrganizer;
         await using var db = await dbFactory.CreateAsync(ct);
         var state = await LoadAsync(db, eventId, ct);
         var solution = BoothAssigner.Solve(state.Problem(mode));
@@ -59,7 +60,7 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
     /// <summary>Writes the proposal in the token, all or nothing; refused with the changed booths if anything moved since.</summary>
     public async Task<Result<AutoAssignResult>> ApplyAsync(Actor actor, int eventId, string? token, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return BoothAssignment.NotOrganizer;
+        if (!actor.Organizes(eventId)) return BoothAssignment.NotOrganizer;
         if (ProposalToken.Decode(token) is not { } proposal || proposal.EventId != eventId) return InvalidToken;
         await using var db = await dbFactory.CreateAsync(ct);
         var state = await LoadAsync(db, eventId, ct);
@@ -79,6 +80,8 @@ public sealed class BoothAutoAssign(IAppDbContextFactory dbFactory)
             if (exhibitors[exhibitorId].BoothId is not null) return InvalidToken; // the snapshot said it had none
             exhibitors[exhibitorId].AssignBooth(booths[boothId]);
         }
+        db.Audit(actor, eventId, AuditActions.AutoAssignApplied, $"event:{eventId}", null,
+            proposal.Pairs.Select(p => new { p.ExhibitorId, booth = booths[p.BoothId].Code }).ToList(), clock.GetUtcNow());
         var saved = await BoothAssignment.SaveAsync(db, ct);
         if (!saved.Succeeded)
             return Error.Conflict("assignment_changed", "The booths changed while the proposal was being applied. Make a new proposal.");

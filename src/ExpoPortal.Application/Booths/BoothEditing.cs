@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Meetings;
 using ExpoPortal.Domain.Venues;
@@ -22,7 +23,7 @@ public sealed record NewBooth(string Code, string Hall, int X, int Y, int Width,
 /// The overlap check is in C# only: two organizers moving two booths onto the same cells at the same instant could
 /// both pass it. A PostgreSQL exclusion constraint on a box column would close that gap; it needs a migration.
 /// </remarks>
-public sealed class BoothEditing(IAppDbContextFactory dbFactory)
+public sealed class BoothEditing(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
     public static readonly Error InvalidTables = Error.Validation("invalid_tables", "A booth has 1 to 20 meeting tables.");
     public static readonly Error OutsideHall = Error.Validation("booth_outside_hall", "The booth must lie inside its hall.");
@@ -38,7 +39,7 @@ public sealed class BoothEditing(IAppDbContextFactory dbFactory)
 
     public async Task<Result<BoothSummary>> AddAsync(Actor actor, int eventId, NewBooth booth, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return BoothAssignment.NotOrganizer;
+        if (!actor.Organizes(eventId)) return BoothAssignment.NotOrganizer;
         var code = BoothAssignment.Normalize(booth.Code);
         if (code.Length is 0 or > 16 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return InvalidCode;
         await using var db = await dbFactory.CreateAsync(ct);
@@ -51,6 +52,7 @@ public sealed class BoothEditing(IAppDbContextFactory dbFactory)
 
         var added = new Booth(hall, code, SizeOf(shape), Position(shape), shape.Tables, shape.Zone.Trim());
         db.Booths.Add(added);
+        db.Audit(actor, eventId, AuditActions.BoothAdded, $"booth:{code}", null, new { hall = hall.Code, shape }, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -64,7 +66,7 @@ public sealed class BoothEditing(IAppDbContextFactory dbFactory)
 
     public async Task<Result<BoothSummary>> UpdateAsync(Actor actor, int eventId, string boothCode, BoothShape shape, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return BoothAssignment.NotOrganizer;
+        if (!actor.Organizes(eventId)) return BoothAssignment.NotOrganizer;
         var code = BoothAssignment.Normalize(boothCode);
         await using var db = await dbFactory.CreateAsync(ct);
         var booth = await db.Booths.Include(b => b.Hall).FirstOrDefaultAsync(b => b.EventId == eventId && b.Code == code, ct);
@@ -82,7 +84,9 @@ public sealed class BoothEditing(IAppDbContextFactory dbFactory)
         var size = shape.SizeSquareMeters ?? (shape.Width * shape.Height == booth.Position.Width * booth.Position.Height
             ? booth.SizeSquareMeters
             : Math.Max(1, booth.SizeSquareMeters * shape.Width * shape.Height / (booth.Position.Width * booth.Position.Height)));
+        var before = new { booth.Position.X, booth.Position.Y, booth.Position.Width, booth.Position.Height, Tables = booth.MeetingTables, booth.Zone, booth.SizeSquareMeters };
         booth.Reshape(Position(shape), shape.Tables, shape.Zone.Trim(), size);
+        db.Audit(actor, eventId, AuditActions.BoothChanged, $"booth:{code}", before, new { shape.X, shape.Y, shape.Width, shape.Height, shape.Tables, shape.Zone, SizeSquareMeters = size }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new BoothSummary(booth.Code, booth.Hall.Code, booth.Zone, booth.MeetingTables, holder);
     }

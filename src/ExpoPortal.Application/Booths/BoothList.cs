@@ -10,8 +10,10 @@ public sealed record BoothRow(int Id, string Code, string HallCode, LocalizedTex
 /// <summary>The organizers' list of booths and who holds them.</summary>
 public sealed class BoothList(IAppDbContextFactory dbFactory)
 {
-    public async Task<PagedResult<BoothRow>> PageAsync(int eventId, string? search, bool? assigned, PageRequest page, CancellationToken ct = default)
+    /// <summary>One page of the event's booths; empty for anyone who does not organize the event.</summary>
+    public async Task<PagedResult<BoothRow>> PageAsync(Actor actor, int eventId, string? search, bool? assigned, PageRequest page, CancellationToken ct = default)
     {
+        if (!actor.Organizes(eventId)) return new PagedResult<BoothRow>([], 0);
         await using var db = await dbFactory.CreateAsync(ct);
         var rows = from b in db.Booths.AsNoTracking()
                    where b.EventId == eventId

@@ -27,6 +27,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<MatchingRun> MatchingRuns { get; }
     DbSet<MeetingRequest> MeetingRequests { get; }
     DbSet<Domain.Notifications.Notification> Notifications { get; }
+    DbSet<EventOrganizer> EventOrganizers { get; }
+    DbSet<Domain.Audit.AuditEntry> AuditLog { get; }
 
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

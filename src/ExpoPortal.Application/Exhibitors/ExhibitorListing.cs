@@ -72,10 +72,15 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
 {
     public static readonly Error NotYours = Error.Forbidden("not_your_listing", "You can open only your own company's listing.");
 
+    /// <summary>The exhibitor's own staff, or an organizer of the exhibitor's event.</summary>
+    internal static async Task<bool> ActsForAsync(IAppDbContext db, Actor actor, int exhibitorId, CancellationToken ct) =>
+        actor.ExhibitorId == exhibitorId
+        || (actor.IsOrganizer && actor.Organizes(await db.Exhibitors.Where(x => x.Id == exhibitorId).Select(x => x.EventId).FirstOrDefaultAsync(ct)));
+
     public async Task<Result<ListingEdit>> GetAsync(Actor actor, int exhibitorId, CancellationToken ct = default)
     {
-        if (!actor.ActsForExhibitor(exhibitorId)) return NotYours;
         await using var db = await dbFactory.CreateAsync(ct);
+        if (!await ActsForAsync(db, actor, exhibitorId, ct)) return NotYours;
         var exhibitor = await Load(db, exhibitorId).AsNoTracking().FirstOrDefaultAsync(ct);
         return exhibitor is null ? Error.NotFound("exhibitor_not_found", $"Exhibitor {exhibitorId} does not exist.") : ToEdit(exhibitor);
     }
@@ -86,10 +91,10 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
     /// </summary>
     public async Task<Result<ListingEdit>> SaveAsync(Actor actor, int exhibitorId, ListingEdit edit, CancellationToken ct = default)
     {
-        if (!actor.ActsForExhibitor(exhibitorId)) return NotYours;
         if (Validate(edit) is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateAsync(ct);
+        if (!await ActsForAsync(db, actor, exhibitorId, ct)) return NotYours;
         var exhibitor = await Load(db, exhibitorId).FirstOrDefaultAsync(ct);
         if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {exhibitorId} does not exist.");
         if (exhibitor.Version != edit.Version) return Conflict(exhibitor);

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Matchmaking;
@@ -81,7 +82,7 @@ public sealed class MatchingReview(IAppDbContextFactory dbFactory, MatchInstance
 {
     public async Task<Result<RunReview>> ReviewAsync(Actor actor, int eventId, int runId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return MatchmakingService.OrganizersOnly;
+        if (!actor.Organizes(eventId)) return MatchmakingService.OrganizersOnly;
         var view = await matching.GetRunAsync(runId, ct);
         if (view is null || view.EventId != eventId) return Error.NotFound("run_not_found", $"No matching run {runId}.");
         if (view.Status != MatchingRunStatus.Succeeded) return Error.Conflict("run_not_succeeded", "Only a finished run can be reviewed.");
@@ -108,7 +109,7 @@ public sealed class MatchingReview(IAppDbContextFactory dbFactory, MatchInstance
 
     public async Task<Result<RunComparison>> CompareAsync(Actor actor, int eventId, int firstRunId, int secondRunId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return MatchmakingService.OrganizersOnly;
+        if (!actor.Organizes(eventId)) return MatchmakingService.OrganizersOnly;
         var first = await matching.GetRunAsync(firstRunId, ct);
         var second = await matching.GetRunAsync(secondRunId, ct);
         if (first is null || second is null || first.EventId != eventId || second.EventId != eventId)
@@ -129,7 +130,7 @@ public sealed class MatchingReview(IAppDbContextFactory dbFactory, MatchInstance
     /// </summary>
     public async Task<Result> DecideAsync(Actor actor, int eventId, int participantId, int exhibitorId, PairDecision? decision, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return MatchmakingService.OrganizersOnly;
+        if (!actor.Organizes(eventId)) return MatchmakingService.OrganizersOnly;
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.Participants.AnyAsync(p => p.Id == participantId && p.EventId == eventId, ct)
             || !await db.Exhibitors.AnyAsync(x => x.Id == exhibitorId && x.EventId == eventId, ct))
@@ -143,6 +144,7 @@ public sealed class MatchingReview(IAppDbContextFactory dbFactory, MatchInstance
         }
         else if (wish is null) db.MeetingWishes.Add(new MeetingWish(eventId, participantId, exhibitorId, WishedBy.Organizer, level.Value));
         else wish.Change(level.Value);
+        db.Audit(actor, eventId, AuditActions.PairDecided, $"pair:{participantId}-{exhibitorId}", null, new { decision = decision?.ToString() }, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Matchmaking;
 using ExpoPortal.Domain.Meetings;
@@ -46,7 +47,7 @@ public sealed class MatchmakingService(
     public async Task<Result<int>> QueueRunAsync(Actor actor, int eventId, int timeLimitSeconds = 10, int seed = 1, bool replan = false,
         CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return OrganizersOnly;
+        if (!actor.Organizes(eventId)) return OrganizersOnly;
         if (timeLimitSeconds is < 1 or > 3600) return Error.Validation("bad_time_limit", "The time limit is 1 to 3600 seconds.");
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return Error.NotFound("event_not_found", $"No event {eventId}.");
@@ -66,15 +67,20 @@ public sealed class MatchmakingService(
         return run.Id;
     }
 
-    public async Task<Result> CancelAsync(Actor actor, int runId, CancellationToken ct = default)
+    /// <summary>A run of another event is not found either: routes act only on the event they name.</summary>
+    public static Error RunNotFound(int runId) => Error.NotFound("run_not_found", $"No matching run {runId} in this event.");
+
+    public async Task<Result> CancelAsync(Actor actor, int eventId, int runId, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return OrganizersOnly;
-        if (queue.Cancel(runId)) return Result.Success();
+        if (!actor.Organizes(eventId)) return OrganizersOnly;
         await using var db = await dbFactory.CreateAsync(ct);
-        var run = await db.MatchingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null) return Error.NotFound("run_not_found", $"No matching run {runId}.");
+        if (!await db.MatchingRuns.AnyAsync(r => r.Id == runId && r.EventId == eventId, ct)) return RunNotFound(runId);
+        // A running run stops through its token; only a queued one is cancelled here, read after that check.
+        if (queue.Cancel(runId)) return Result.Success();
+        var run = await db.MatchingRuns.FirstAsync(r => r.Id == runId, ct);
         if (!run.IsActive) return Error.Conflict("run_finished", "The run is already over.");
         run.Cancel(clock.GetUtcNow());
+        db.Audit(actor, eventId, AuditActions.MatchingCancelled, $"run:{runId}", null, null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         changes.Publish(new MatchingRunChange(run.EventId, run.Id));
         return Result.Success();
@@ -103,13 +109,13 @@ public sealed class MatchmakingService(
     /// </summary>
     /// <param name="overNewerPublish">Publishing a run older than the last published one is refused
     /// (<see cref="OlderThanPublished"/>) unless this is set: the organizer confirmed it.</param>
-    public async Task<Result<PublishOutcome>> PublishAsync(Actor actor, int runId, bool overNewerPublish = false, CancellationToken ct = default)
+    public async Task<Result<PublishOutcome>> PublishAsync(Actor actor, int eventId, int runId, bool overNewerPublish = false, CancellationToken ct = default)
     {
-        if (!actor.IsOrganizer) return OrganizersOnly;
+        if (!actor.Organizes(eventId)) return OrganizersOnly;
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.MatchingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null) return Error.NotFound("run_not_found", $"No matching run {runId}.");
+        var run = await db.MatchingRuns.FirstOrDefaultAsync(r => r.Id == runId && r.EventId == eventId, ct);
+        if (run is null) return RunNotFound(runId);
         if (run.Status != MatchingRunStatus.Succeeded) return Error.Conflict("run_not_succeeded", "Only a finished, successful run can be published.");
         if (run.PublishedAt is not null) return Error.Conflict("run_already_published", "This run is already published.");
         var lastPublished = await db.MatchingRuns.Where(r => r.EventId == run.EventId && r.PublishedAt != null)
@@ -152,6 +158,8 @@ public sealed class MatchmakingService(
         }
         foreach (var meeting in proposals) meeting.MoveTo(MeetingStatus.Scheduled, now);
         run.Publish(now);
+        db.Audit(actor, eventId, AuditActions.MatchingPublished, $"run:{runId}", null,
+            new { meetings = proposals.Count, skipped, overNewerPublish }, now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Exhibitors;
@@ -46,7 +47,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     /// <param name="notifyOtherSide">False when the caller sends its own notice (an accepted request says "accepted", not "booked").</param>
     internal async Task<Result<MeetingView>> BookAsync(Actor actor, int eventId, BookMeetingRequest request, bool notifyOtherSide, CancellationToken ct)
     {
-        var origin = actor.IsOrganizer ? MeetingOrigin.ArrangedByOrganizer
+        var origin = actor.Organizes(eventId) ? MeetingOrigin.ArrangedByOrganizer
             : actor.ParticipantId == request.ParticipantId ? MeetingOrigin.RequestedByParticipant
             : actor.ExhibitorId == request.ExhibitorId ? MeetingOrigin.RequestedByExhibitor
             : (MeetingOrigin?)null;
@@ -66,7 +67,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         await using var db = await dbFactory.CreateAsync(ct);
         var expo = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (expo is null) return Error.NotFound("event_not_found", "No such event.");
-        if (!expo.BookingOpen && !actor.IsOrganizer) return BookingClosed;
+        if (!expo.BookingOpen && !actor.Organizes(eventId)) return BookingClosed;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Row locks in a fixed order (participant, then exhibitor) make the limit counts below exact under concurrency.
@@ -119,6 +120,9 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
         try
         {
+            await db.SaveChangesAsync(ct);
+            // The meeting's id exists only now; the entry still commits with the meeting, or not at all.
+            db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -202,18 +206,21 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         await using var db = await dbFactory.CreateAsync(ct);
         var meeting = await db.Meetings.Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
         // Someone else's meeting is reported as missing, so that ids cannot be probed.
-        if (meeting is null || !(actor.IsOrganizer || actor.ParticipantId == meeting.ParticipantId || actor.ExhibitorId == meeting.ExhibitorId)
-            || (meeting.Status == MeetingStatus.Proposed && !actor.IsOrganizer))
+        var organizer = actor.Organizes(eventId);
+        if (meeting is null || !(organizer || actor.ParticipantId == meeting.ParticipantId || actor.ExhibitorId == meeting.ExhibitorId)
+            || (meeting.Status == MeetingStatus.Proposed && !organizer))
             return Error.NotFound("meeting_not_found", $"No meeting {meetingId} of yours in this event.");
         if (!meeting.CanMoveTo(MeetingStatus.Cancelled))
             return Error.Conflict("meeting_not_cancellable", $"A {meeting.Status} meeting cannot be cancelled.");
-        if (!actor.IsOrganizer)
+        if (!organizer)
         {
             var expo = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
             if (!expo.AllowsCancellation(meeting.TimeSlot.StartsAt, clock.GetUtcNow())) return CancelCutoffPassed;
         }
+        var before = AuditTrail.StateOf(meeting);
         meeting.MoveTo(MeetingStatus.Cancelled, clock.GetUtcNow());
-        var cancelledBy = actor.IsOrganizer ? MeetingOrigin.ArrangedByOrganizer
+        db.Audit(actor, eventId, AuditActions.MeetingCancelled, AuditTrail.MeetingSubject(meeting.Id), before, AuditTrail.StateOf(meeting), clock.GetUtcNow());
+        var cancelledBy = organizer ? MeetingOrigin.ArrangedByOrganizer
             : actor.ParticipantId == meeting.ParticipantId ? MeetingOrigin.RequestedByParticipant : MeetingOrigin.RequestedByExhibitor;
         var who = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == meeting.ParticipantId, ct);
         var company = await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == meeting.ExhibitorId, ct);
@@ -262,8 +269,9 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     /// <summary>The booth's schedule for the exhibitor's own staff (and organizers): every booked meeting, by slot and table.</summary>
     public async Task<Result<BoothSchedule>> BoothScheduleAsync(Actor actor, int exhibitorId, CancellationToken ct = default)
     {
-        if (!actor.ActsForExhibitor(exhibitorId)) return Error.Forbidden("not_your_listing", "You can see only your own company's schedule.");
         await using var db = await dbFactory.CreateAsync(ct);
+        if (!await Exhibitors.ExhibitorListing.ActsForAsync(db, actor, exhibitorId, ct))
+            return Error.Forbidden("not_your_listing", "You can see only your own company's schedule.");
         var x = await db.Exhibitors.AsNoTracking().Where(e => e.Id == exhibitorId)
             .Select(e => new { e.Id, e.EventId, e.Event.Slug, e.Event.TimeZoneId, Booth = e.Booth != null ? e.Booth.Code : null, Tables = e.Booth != null ? e.Booth.MeetingTables : 0 })
             .FirstOrDefaultAsync(ct);
@@ -298,8 +306,9 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     /// <summary>The meetings of one participant, for its agenda. Only the participant itself and organizers may read it.</summary>
     public async Task<Result<Agenda>> AgendaOfParticipantAsync(Actor actor, int eventId, int participantId, CancellationToken ct = default)
     {
-        if (!actor.ActsForParticipant(participantId))
+        if (!actor.ActsForParticipant(eventId, participantId))
             return Error.Forbidden("not_your_agenda", "You can see only your own agenda.");
+        var organizer = actor.Organizes(eventId);
         await using var db = await dbFactory.CreateAsync(ct);
         var who = await db.Participants.AsNoTracking().Where(p => p.Id == participantId && p.EventId == eventId)
             .Select(p => new { p.FullName, p.Event.TimeZoneId, p.Event.Name, p.Event.Slug, p.Event.CancellationCutoffHours }).FirstOrDefaultAsync(ct);
@@ -308,7 +317,7 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         var items = await db.Meetings.AsNoTracking()
             .Where(m => m.ParticipantId == participantId && m.EventId == eventId)
             // Matching proposals stay with the organizers until they publish them.
-            .Where(m => actor.IsOrganizer || m.Status != MeetingStatus.Proposed)
+            .Where(m => organizer || m.Status != MeetingStatus.Proposed)
             .OrderBy(m => m.TimeSlot.StartsAt)
             .Select(m => new AgendaItem(m.Id, m.TimeSlot.StartsAt, m.TimeSlot.EndsAt, m.TimeSlot.Day, m.ExhibitorId, m.Exhibitor.Name,
                 m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Code : null,

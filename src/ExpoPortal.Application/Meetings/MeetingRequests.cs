@@ -152,7 +152,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
     }
 
     private static bool IsAnsweredBy(Actor actor, MeetingRequest r) =>
-        actor.IsOrganizer
+        actor.Organizes(r.EventId)
         || (r.RequestedBy == RequestedBy.Participant && actor.ExhibitorId == r.ExhibitorId)
         || (r.RequestedBy == RequestedBy.Exhibitor && actor.ParticipantId == r.ParticipantId);
 

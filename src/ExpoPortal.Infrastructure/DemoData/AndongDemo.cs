@@ -77,6 +77,7 @@ public static class AndongDemo
         DemoUser[] users =
         [
             new("organizer@expo.demo", DemoPassword, "엑스포 사무국 / Expo Secretariat", Roles.Organizer),
+            new("admin@expo.demo", DemoPassword, "포털 관리자 / Portal administrator", Roles.Administrator),
             new("exhibitor@expo.demo", DemoPassword, firstHost.Name.ToString(), Roles.Exhibitor, Exhibitor: firstHost),
             new("exhibitor2@expo.demo", DemoPassword, firstOther.Name.ToString(), Roles.Exhibitor, Exhibitor: firstOther),
             new("buyer@expo.demo", DemoPassword, firstBuyer.FullName, Roles.Participant, Participant: firstBuyer),

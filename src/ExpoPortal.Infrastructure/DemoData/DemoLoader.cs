@@ -28,6 +28,12 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
 
         foreach (var demoUser in demo.Users)
         {
+            // One secretariat runs several demo editions: its sign-in exists once and is granted each of them.
+            if (await users.FindByEmailAsync(demoUser.Email) is { } existing)
+            {
+                GrantIfOrganizer(existing, demoUser);
+                continue;
+            }
             var user = new ApplicationUser
             {
                 UserName = demoUser.Email,
@@ -41,6 +47,14 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
             if (!created.Succeeded)
                 throw new InvalidOperationException($"Demo user {demoUser.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, demoUser.Role);
+            GrantIfOrganizer(user, demoUser);
+        }
+        await db.SaveChangesAsync(ct);
+
+        void GrantIfOrganizer(ApplicationUser user, DemoUser demoUser)
+        {
+            if (demoUser.Role == Application.Common.Roles.Organizer)
+                db.EventOrganizers.Add(new Domain.Events.EventOrganizer(demo.Event.Id, user.Id, grantedBy: null, DateTimeOffset.UtcNow));
         }
     }
 }

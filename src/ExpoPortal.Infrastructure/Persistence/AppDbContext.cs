@@ -32,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
     public DbSet<MeetingRequest> MeetingRequests => Set<MeetingRequest>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<EventOrganizer> EventOrganizers => Set<EventOrganizer>();
+    public DbSet<Domain.Audit.AuditEntry> AuditLog => Set<Domain.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,7 +17,7 @@ public static class MatchingEndpoints
 
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup("/api/events/{slug}/matching").RequireAuthorization(Policies.Organizer);
+        var runs = app.MapGroup("/api/events/{slug}/matching").RequireEventOrganizer();
 
         runs.MapPost("/runs", async Task<Results<Accepted<MatchingRunView>, ProblemHttpResult>> (
             string slug, StartRunRequest? request, HttpContext http, EventService events, MatchmakingService matching, CancellationToken ct) =>
@@ -40,19 +40,16 @@ public static class MatchingEndpoints
                 ? TypedResults.Ok(run)
                 : ApiProblem.From(Error.NotFound("run_not_found", $"No matching run {runId} for event '{slug}'.")));
 
-        runs.MapPost("/runs/{runId:int}/cancel", async Task<Results<NoContent, ProblemHttpResult>> (
-            int runId, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
-            await matching.CancelAsync(http.User.ToActor(), runId, ct) is { Succeeded: false } failed
-                ? ApiProblem.From(failed.Error!)
-                : TypedResults.NoContent());
+        runs.MapPost("/runs/{runId:int}/cancel", (string slug, int runId, HttpContext http, EventService events, MatchmakingService matching, CancellationToken ct) =>
+            events.ForEventAsync(slug, ct, async expo =>
+                await matching.CancelAsync(http.User.ToActor(), expo.Id, runId, ct) is { Succeeded: false } failed
+                    ? ApiProblem.From(failed.Error!)
+                    : Results.NoContent()));
 
         // ?overNewer=true: the organizer confirmed publishing a run older than the last published one.
-        runs.MapPost("/runs/{runId:int}/publish", async Task<Results<Ok<int>, ProblemHttpResult>> (
-            int runId, bool? overNewer, HttpContext http, MatchmakingService matching, CancellationToken ct) =>
-        {
-            var published = await matching.PublishAsync(http.User.ToActor(), runId, overNewer ?? false, ct);
-            return published.Succeeded ? TypedResults.Ok(published.Value.Published) : ApiProblem.From(published.Error!);
-        });
+        runs.MapPost("/runs/{runId:int}/publish", (string slug, int runId, bool? overNewer, HttpContext http, EventService events, MatchmakingService matching, CancellationToken ct) =>
+            events.ForEventAsync(slug, ct, async expo =>
+                (await matching.PublishAsync(http.User.ToActor(), expo.Id, runId, overNewer ?? false, ct)).ToHttp(p => Results.Ok(p.Published))));
 
         runs.MapGet("/compare", (string slug, int first, int second, HttpContext http, EventService events, MatchingReview review, CancellationToken ct) =>
             events.ForEventAsync(slug, ct, async expo =>

@@ -11,6 +11,7 @@ namespace ExpoPortal.Web.Security;
 /// </summary>
 public static class Policies
 {
+    public const string Administrator = "Administrator";
     public const string Organizer = "Organizer";
     public const string Exhibitor = "Exhibitor";
     public const string Participant = "Participant";
@@ -21,7 +22,9 @@ public static class Policies
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Organizer, p => p.RequireRole(Roles.Organizer))
+            // The route lets organizers in; which events each may manage, the services check (Actor.Organizes).
+            .AddPolicy(Organizer, p => p.RequireRole(Roles.Organizer, Roles.Administrator))
+            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Exhibitor, p => p.RequireRole(Roles.Exhibitor).RequireClaim(PortalClaims.ExhibitorId))
             .AddPolicy(Participant, p => p.RequireRole(Roles.Participant).RequireClaim(PortalClaims.ParticipantId));
         return services;
@@ -30,10 +33,15 @@ public static class Policies
     /// <summary>The signed-in user as the application layer sees it.</summary>
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
-        user.IsInRole(Roles.Organizer),
+        user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.Administrator),
         int.TryParse(user.FindFirstValue(PortalClaims.ExhibitorId), out var exhibitorId) ? exhibitorId : null,
         int.TryParse(user.FindFirstValue(PortalClaims.ParticipantId), out var participantId) ? participantId : null,
-        user.DisplayName());
+        user.DisplayName())
+    {
+        IsAdministrator = user.IsInRole(Roles.Administrator),
+        OrganizedEventIds = user.FindAll(PortalClaims.OrganizesEvent)
+            .Select(c => int.TryParse(c.Value, out var id) ? id : 0).Where(id => id > 0).ToHashSet(),
+    };
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(PortalClaims.DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? string.Empty;

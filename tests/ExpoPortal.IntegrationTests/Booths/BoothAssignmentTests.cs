@@ -1,3 +1,4 @@
+using ExpoPortal.Tests.Shared;
 using System.Net;
 using System.Net.Http.Json;
 using ExpoPortal.Application.Booths;
@@ -13,7 +14,7 @@ namespace ExpoPortal.IntegrationTests.Booths;
 /// <summary>Assign, unassign and swap over the API, on a real PostgreSQL; conflicts come back in words, never as a 500.</summary>
 public sealed class BoothAssignmentTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
 {
-    private static readonly Actor Organizer = new("organizer", IsOrganizer: true, null, null);
+    private static readonly Actor Organizer = TestActors.Secretariat;
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -14,7 +14,7 @@ namespace ExpoPortal.IntegrationTests.Matchmaking;
 /// <summary>What the organizers' matching page relies on, on a real PostgreSQL: pushed progress, review, compare, publish, lock and block.</summary>
 public sealed class MatchingPageServiceTests(PostgresServer postgres)
 {
-    private static readonly Actor Organizer = new("organizer", IsOrganizer: true, null, null);
+    private static readonly Actor Organizer = TestActors.Secretariat;
     private static readonly Actor Buyer = new("buyer", IsOrganizer: false, null, 1);
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -59,10 +59,10 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         var newer = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 2, ct: Ct)).Value);
         Assert.Equal((MatchingRunStatus.Succeeded, MatchingRunStatus.Succeeded), (older.Status, newer.Status));
 
-        var buyerRefused = await service.PublishAsync(Buyer, newer.Id, ct: Ct);
-        var publishedNewer = await service.PublishAsync(Organizer, newer.Id, ct: Ct);
-        var again = await service.PublishAsync(Organizer, newer.Id, ct: Ct);
-        var refused = await service.PublishAsync(Organizer, older.Id, ct: Ct);
+        var buyerRefused = await service.PublishAsync(Buyer, eventId, newer.Id, ct: Ct);
+        var publishedNewer = await service.PublishAsync(Organizer, eventId, newer.Id, ct: Ct);
+        var again = await service.PublishAsync(Organizer, eventId, newer.Id, ct: Ct);
+        var refused = await service.PublishAsync(Organizer, eventId, older.Id, ct: Ct);
 
         Assert.Equal("organizers_only", buyerRefused.Error!.Code);
         Assert.Equal(newer.Figures!.Meetings, publishedNewer.Value.Published);
@@ -72,7 +72,7 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         Assert.Equal("finished", (await service.GetRunAsync(older.Id, Ct))!.State);
 
         // Confirmed: the older run's meetings go in wherever they still fit beside the newer, published ones.
-        var confirmed = await service.PublishAsync(Organizer, older.Id, overNewerPublish: true, ct: Ct);
+        var confirmed = await service.PublishAsync(Organizer, eventId, older.Id, overNewerPublish: true, ct: Ct);
 
         Assert.True(confirmed.Succeeded, confirmed.Error?.Message);
         Assert.Equal(older.Figures!.Meetings, confirmed.Value.Published + confirmed.Value.Skipped);
@@ -168,7 +168,12 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         while (DateTime.UtcNow < deadline)
         {
             var run = (await service.GetRunAsync(runId))!;
-            if (!run.IsActive) return run;
+            if (!run.IsActive)
+            {
+                // Every caller here needs a finished run; a failed one says why instead of failing later on a missing value.
+                Assert.True(run.Status == MatchingRunStatus.Succeeded, $"Run {runId} {run.Status}: {run.Error}");
+                return run;
+            }
             await Task.Delay(200);
         }
         throw new TimeoutException($"Run {runId} did not finish in two minutes.");

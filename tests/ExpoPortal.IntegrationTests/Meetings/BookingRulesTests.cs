@@ -289,7 +289,7 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
         fixture.App.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now), fixture.App.Services.GetRequiredService<ISlotChanges>(),
         fixture.App.Services.GetRequiredService<ExpoPortal.Application.Notifications.NotificationCenter>());
 
-    private static Actor Organizer => new("test-organizer", IsOrganizer: true, null, null);
+    private static Actor Organizer => TestActors.Secretariat;
 
     private static Actor ActorFor(int participantId) => new($"participant-{participantId}", false, null, participantId);
 

@@ -160,7 +160,7 @@ public sealed class RequestsAndNotificationsTests(RequestsAndNotificationsFixtur
     public async Task Marking_the_bell_read_clears_the_count_of_that_party_only()
     {
         var (participant, exhibitor, slot) = await PairAsync(skip: 6);
-        await Booking.BookAsync(new Actor("organizer", true, null, null), EventId, new BookMeetingRequest(participant, exhibitor, slot), Ct);
+        await Booking.BookAsync(TestActors.Secretariat, EventId, new BookMeetingRequest(participant, exhibitor, slot), Ct);
         var asExhibitor = new Actor("staff", false, exhibitor, null);
 
         var before = await Notifications.UnreadCountAsync(asExhibitor, Ct);

@@ -24,6 +24,65 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExpoPortal.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("EventId", "At")
+                        .HasDatabaseName("ix_audit_log_event_id_at");
+
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("ix_audit_log_subject_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -105,6 +164,34 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_events_slug");
 
                     b.ToTable("events", (string)null);
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Events.EventOrganizer", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("granted_by");
+
+                    b.HasKey("EventId", "UserId")
+                        .HasName("pk_event_organizers");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_event_organizers_user_id");
+
+                    b.ToTable("event_organizers", (string)null);
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Events.TimeSlot", b =>
@@ -1224,6 +1311,15 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_audit_log_events_event_id");
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Events.Event", b =>
                 {
                     b.OwnsOne("ExpoPortal.Domain.Common.LocalizedText", "City", b1 =>
@@ -1315,6 +1411,23 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Venue")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Events.EventOrganizer", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_organizers_events_event_id");
+
+                    b.HasOne("ExpoPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_organizers_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Events.TimeSlot", b =>
