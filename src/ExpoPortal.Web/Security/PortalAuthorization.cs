@@ -19,11 +19,12 @@ public static class Policies
 
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, EventOrganizerHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-            // The route lets organizers in; which events each may manage, the services check (Actor.Organizes).
-            .AddPolicy(Organizer, p => p.RequireRole(Roles.Organizer, Roles.Administrator))
+            // An organizer, and where the route names an event, an organizer of that event; the services check it again.
+            .AddPolicy(Organizer, p => p.RequireRole(Roles.Organizer, Roles.Administrator).AddRequirements(new EventOrganizerRequirement()))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Exhibitor, p => p.RequireRole(Roles.Exhibitor).RequireClaim(PortalClaims.ExhibitorId))
             .AddPolicy(Participant, p => p.RequireRole(Roles.Participant).RequireClaim(PortalClaims.ParticipantId));
