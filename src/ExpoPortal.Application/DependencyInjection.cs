@@ -15,6 +15,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventService>();
+        services.AddSingleton<EventSetup>();
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<Recommendations>();

@@ -88,6 +88,7 @@ public static class WebSetup
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
+        app.MapEventSetupEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
