@@ -65,7 +65,7 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory)
     public static readonly Error InvalidSlug = Error.Validation("invalid_slug", "A slug has 3 to 60 lower-case letters, digits or dashes.");
     public static readonly Error SlugTaken = Error.Conflict("slug_taken", "Another event already has that slug.");
     public static readonly Error SlugFixed = Error.Validation("slug_fixed", "An event's slug cannot change.");
-    public static readonly Error NameRequired = Error.Validation("name_required", "Give the event a name in Korean and in English.");
+    public static readonly Error NameRequired = Error.Validation("event_name_required", "Give the event a name in Korean and in English.");
     public static readonly Error VenueRequired = Error.Validation("venue_required", "Give the venue and the city.");
     public static readonly Error InvalidDates = Error.Validation("invalid_dates", "The event must end on or after the day it starts, within 60 days.");
     public static readonly Error InvalidTimeZone = Error.Validation("invalid_time_zone", "The time zone is an IANA name such as Asia/Seoul.");
@@ -76,7 +76,7 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory)
     public static readonly Error InvalidBreak = Error.Validation("invalid_break", "A break lies inside the day and ends after it starts.");
     public static readonly Error InvalidHall = Error.Validation("invalid_hall", "A hall has a code (1 to 10 letters or digits), a name and 1 to 500 columns and rows.");
     public static readonly Error DuplicateHall = Error.Validation("duplicate_hall", "Two halls have the same code.");
-    public static readonly Error InvalidHostRegion = Error.Validation("invalid_host_region", "The host province is a code such as KR-47 and its quota is 0 or more.");
+    public static readonly Error InvalidHostRegion = Error.Validation("invalid_host_province", "The host province is a code such as KR-47 and its quota is 0 or more.");
     public static readonly Error InvalidCutoff = Error.Validation("invalid_cutoff", "The cancellation cut-off is 0 to 336 hours.");
     public static readonly Error InvalidRequestRules = Error.Validation("invalid_request_rules", "A participant may have 1 to 100 pending requests, which expire after 1 to 720 hours.");
 

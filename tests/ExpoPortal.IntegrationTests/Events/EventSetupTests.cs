@@ -77,7 +77,7 @@ public sealed class EventSetupTests(DemoAppFixture fixture) : IClassFixture<Demo
 
     public static TheoryData<string, string> InvalidForms => new()
     {
-        { "name", "name_required" }, { "dates", "invalid_dates" }, { "zone", "invalid_time_zone" }, { "windows-zone", "invalid_time_zone" },
+        { "name", "event_name_required" }, { "dates", "invalid_dates" }, { "zone", "invalid_time_zone" }, { "windows-zone", "invalid_time_zone" },
         { "no-days", "no_consultation_days" }, { "day-outside", "consultation_day_outside" }, { "slot", "invalid_slot_length" },
         { "hours", "invalid_day_hours" }, { "break", "invalid_break" }, { "hall", "invalid_hall" }, { "slug", "invalid_slug" },
         { "reserved-slug", "invalid_slug" }, { "two-halls", "duplicate_hall" },
@@ -310,6 +310,28 @@ public sealed class EventSetupTests(DemoAppFixture fixture) : IClassFixture<Demo
         Assert.Equal(HttpStatusCode.Forbidden, (await exhibitor.SendAsync(Request(), Ct)).StatusCode);
         await using var db = await DbAsync();
         Assert.True((await db.Events.SingleAsync(e => e.Slug == AndongDemo.Slug, Ct)).BookingOpen);
+    }
+
+    [Theory]
+    [InlineData("/events/new")]
+    [InlineData($"/events/{AndongDemo.Slug}/settings")]
+    public async Task The_set_up_pages_send_anonymous_users_to_sign_in_and_others_to_access_denied(string path)
+    {
+        using var anonymous = fixture.App.CreateBrowserlessClient();
+        using var buyer = await fixture.App.SignInAsync("buyer@expo.demo");
+        using var exhibitor = await fixture.App.SignInAsync("exhibitor@expo.demo");
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+
+        var toSignIn = await anonymous.GetAsync(path, Ct);
+        Assert.StartsWith("/account/login", toSignIn.Headers.Location!.PathAndQuery);
+        foreach (var client in new[] { buyer, exhibitor })
+        {
+            var denied = await client.GetAsync(path, Ct);
+            Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery);
+        }
+        var page = await organizer.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("data-testid=\"event-save\"", await page.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
