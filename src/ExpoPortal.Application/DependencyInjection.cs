@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton<EventService>();
         services.AddSingleton<EventSetup>();
         services.AddSingleton<ExhibitorDirectory>();
+        services.AddSingleton<DirectoryBook>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<Recommendations>();
         services.AddSingleton<BoothList>();

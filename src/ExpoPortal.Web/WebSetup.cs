@@ -89,6 +89,7 @@ public static class WebSetup
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
         app.MapEventSetupEndpoints();
+        app.MapDirectoryBookEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
