@@ -1,6 +1,8 @@
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Events;
 using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Venues;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpoPortal.Application.Exhibitors;
@@ -75,22 +77,32 @@ public sealed class DirectoryBook(IAppDbContextFactory dbFactory, IDirectoryBook
     private static async Task<DirectoryBookData> LoadAsync(IAppDbContext db, int eventId, int? onlyExhibitor, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == eventId, ct);
-        var halls = await db.Halls.AsNoTracking().Where(h => h.EventId == eventId).OrderBy(h => h.Code).ToListAsync(ct);
-        var booths = await db.Booths.AsNoTracking().Where(b => b.EventId == eventId).OrderBy(b => b.Code)
-            .Select(b => new { b.Id, b.HallId, b.Code, b.Position, b.Zone }).ToListAsync(ct);
+        var halls = await db.Halls.AsNoTracking().Where(h => h.EventId == eventId).ToListAsync(ct);
+        var booths = await db.Booths.AsNoTracking().Include(b => b.Hall).Where(b => b.EventId == eventId).ToListAsync(ct);
         var query = db.Exhibitors.AsNoTracking().Include(x => x.Products).Include(x => x.Booth).ThenInclude(b => b!.Hall).Where(x => x.EventId == eventId);
-        if (onlyExhibitor is { } id) query = query.Where(x => x.Id == id);
         var exhibitors = await query.OrderBy(x => x.Id).AsSplitQuery().ToListAsync(ct);
-        var holders = exhibitors.Where(x => x.BoothId != null).ToDictionary(x => x.BoothId!.Value, x => x.Id);
+        var book = Compose(e, halls, booths, exhibitors);
+        return onlyExhibitor is { } id ? book with { Exhibitors = book.Exhibitors.Where(x => x.Id == id).ToList() } : book;
+    }
 
+    /// <summary>
+    /// The book's data from the entities (read from the database, or the demo generator's in memory for the benchmark;
+    /// unsaved entities have no ids yet, so they are numbered in order).
+    /// </summary>
+    public static DirectoryBookData Compose(Event e, IEnumerable<Hall> halls, IEnumerable<Booth> booths, IReadOnlyList<Exhibitor> exhibitors)
+    {
+        var ids = exhibitors.Select((x, i) => (x, Id: x.Id != 0 ? x.Id : i + 1)).ToList();
+        var holders = ids.Where(t => t.x.Booth is not null).ToDictionary(t => (t.x.Booth!.Hall.Code, t.x.Booth!.Code), t => t.Id);
+        var boothList = booths.ToList();
         return new DirectoryBookData(e.Name, e.Venue, e.City, e.StartDate, e.EndDate,
-            halls.Select(h => new BookHall(h.Code, h.Name, h.Columns, h.Rows, booths.Where(b => b.HallId == h.Id)
+            halls.OrderBy(h => h.Code, StringComparer.Ordinal).Select(h => new BookHall(h.Code, h.Name, h.Columns, h.Rows, boothList
+                .Where(b => b.Hall.Code == h.Code).OrderBy(b => b.Code, StringComparer.Ordinal)
                 .Select(b => new BookBooth(b.Code, b.Position.X, b.Position.Y, b.Position.Width, b.Position.Height, b.Zone,
-                    holders.TryGetValue(b.Id, out var holder) ? holder : null)).ToList())).ToList(),
-            exhibitors.Select(x => new BookExhibitor(x.Id, x.Name, IndustryNames.Of(x.Industry),
-                new LocalizedText(Regions.NameOf(x.CountryCode, x.ProvinceCode, "ko"), Regions.NameOf(x.CountryCode, x.ProvinceCode, "en")),
-                x.City, x.Booth?.Code, x.Booth?.Hall.Code, x.Booth?.Zone,
-                x.Products.OrderBy(p => p.HsCode).ThenBy(p => p.Id).Select(p => new BookProduct(p.Name, p.HsCode)).ToList(),
-                x.Certifications, x.Languages, x.Contact.Name, x.Contact.Email, x.Contact.Phone, x.Website)).ToList());
+                    holders.TryGetValue((h.Code, b.Code), out var holder) ? holder : null)).ToList())).ToList(),
+            ids.Select(t => new BookExhibitor(t.Id, t.x.Name, IndustryNames.Of(t.x.Industry),
+                new LocalizedText(Regions.NameOf(t.x.CountryCode, t.x.ProvinceCode, "ko"), Regions.NameOf(t.x.CountryCode, t.x.ProvinceCode, "en")),
+                t.x.City, t.x.Booth?.Code, t.x.Booth?.Hall.Code, t.x.Booth?.Zone,
+                t.x.Products.OrderBy(p => p.HsCode, StringComparer.Ordinal).Select(p => new BookProduct(p.Name, p.HsCode)).ToList(),
+                t.x.Certifications, t.x.Languages, t.x.Contact.Name, t.x.Contact.Email, t.x.Contact.Phone, t.x.Website)).ToList());
     }
 }
