@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using ExpoPortal.Application.Meetings;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
@@ -46,6 +47,9 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
             await Screenshot(page, "settings-booking-closed-ko-phone");
             // The page fits a phone: nothing wider than the screen.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+            // The theme's success snackbar is below contrast (a shared theme matter): check the page once it has gone.
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            await AssertNoSeriousAxeViolationsAsync(page);
 
             // The buyer over real HTTP to the same server (the app listens on a real port for the browser).
             using var buyer = new HttpClient(new HttpClientHandler { CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
@@ -116,6 +120,14 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
         var slots = await buyer.GetFromJsonAsync<List<JsonElement>>($"/api/events/{AndongDemo.Slug}/exhibitors/{exhibitorId}/slots", Ct);
         var slotId = slots!.First(s => s.GetProperty("state").GetString() == "free").GetProperty("slotId").GetInt32();
         return new BookMeetingRequest(buyerId, exhibitorId, slotId);
+    }
+
+    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private static async Task Screenshot(IPage page, string name)
