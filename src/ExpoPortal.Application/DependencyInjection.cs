@@ -17,7 +17,9 @@ public static class DependencyInjection
         services.AddSingleton<EventService>();
         services.AddSingleton<Access.OrganizerGrants>();
         services.AddSingleton<Audit.AuditLogQuery>();
+        services.AddSingleton<EventSetup>();
         services.AddSingleton<ExhibitorDirectory>();
+        services.AddSingleton<DirectoryBook>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<Recommendations>();
         services.AddSingleton<BoothList>();

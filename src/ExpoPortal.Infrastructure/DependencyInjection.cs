@@ -63,6 +63,10 @@ public static class DependencyInjection
         var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");
         builder.Services.AddSingleton(MailSettings.Read(builder.Configuration, pickup));
         builder.Services.AddHostedService<MailSender>();
+
+        // The directory book embeds NanumGothic (fonts-nanum); a missing font fails the request with what to install.
+        builder.Services.AddSingleton<ExpoPortal.Application.Exhibitors.IDirectoryBookRenderer>(
+            new Documents.DirectoryBookPdf(builder.Configuration["Pdf:FontDirectory"] is { Length: > 0 } fonts ? fonts : Documents.NanumFontResolver.DefaultDirectory));
         return builder;
     }
 

@@ -95,6 +95,8 @@ public static class WebSetup
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
         app.MapAccessEndpoints();
+        app.MapEventSetupEndpoints();
+        app.MapDirectoryBookEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

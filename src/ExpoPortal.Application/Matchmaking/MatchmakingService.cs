@@ -141,9 +141,11 @@ public sealed class MatchmakingService(
             var tables = held.Select(m => (m.ExhibitorId, m.TimeSlotId, m.TableNumber)).ToHashSet();
             var interpreters = held.Where(m => m.InterpreterId != null).Select(m => (m.InterpreterId!.Value, m.TimeSlotId)).ToHashSet();
             var pairs = held.Select(m => (m.ParticipantId, m.ExhibitorId)).ToHashSet();
+            // A slot-grid change since the run (event set-up) may have dropped some of its slots.
+            var slots = (await db.TimeSlots.Where(s => s.EventId == run.EventId).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
             foreach (var m in schedule.Where(m => !m.Pinned))
             {
-                if (pairs.Contains((m.ParticipantId, m.ExhibitorId)) || !people.Add((m.ParticipantId, m.TimeSlotId))
+                if (!slots.Contains(m.TimeSlotId) || pairs.Contains((m.ParticipantId, m.ExhibitorId)) || !people.Add((m.ParticipantId, m.TimeSlotId))
                     || !tables.Add((m.ExhibitorId, m.TimeSlotId, m.TableNumber))
                     || (m.InterpreterId is { } i && !interpreters.Add((i, m.TimeSlotId))))
                 {

@@ -95,6 +95,73 @@ public sealed class Event
         RegenerateSlots();
     }
 
+    /// <summary>Names, venue and city in both languages.</summary>
+    public void Describe(LocalizedText name, LocalizedText venue, LocalizedText city)
+    {
+        Name = name;
+        Venue = venue;
+        City = city;
+    }
+
+    public void SetHostRegion(string hostProvinceCode, int hostRegionQuota)
+    {
+        if (hostRegionQuota < 0) throw new DomainException("The host-region quota cannot be negative.");
+        HostProvinceCode = Guard.NotBlank(hostProvinceCode, "Host province", 10).ToUpperInvariant();
+        HostRegionQuota = hostRegionQuota;
+    }
+
+    /// <summary>
+    /// Changes the dates, consultation days, time zone and slot grid, keeping every slot whose day, local start and
+    /// length stay the same (same id, so its meetings stay attached; its index and UTC times follow the new grid),
+    /// dropping the others and adding the new ones. The caller refuses the change when a dropped slot holds meetings.
+    /// </summary>
+    public SlotReschedule Reschedule(DateOnly startDate, DateOnly endDate, IEnumerable<DateOnly> consultationDays, SlotGrid grid, string timeZoneId)
+    {
+        if (endDate < startDate) throw new DomainException("An event cannot end before it starts.");
+        var days = consultationDays.Distinct().Order().ToList();
+        if (days.Count == 0) throw new DomainException("An event needs at least one consultation day.");
+        if (days.Any(d => d < startDate || d > endDate))
+            throw new DomainException("Consultation days must fall within the event's dates.");
+        var zoneId = Guard.NotBlank(timeZoneId, "Time zone", 64);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+
+        StartDate = startDate;
+        EndDate = endDate;
+        ConsultationDays = days;
+        SlotGrid = grid;
+        TimeZoneId = zoneId;
+
+        var existing = _slots.ToDictionary(s => (s.Day, s.LocalStart, Minutes: (int)(s.EndsAt - s.StartsAt).TotalMinutes));
+        var kept = new HashSet<TimeSlot>();
+        var renumbered = new List<TimeSlot>();
+        var added = new List<TimeSlot>();
+        foreach (var day in days)
+        {
+            var index = 0;
+            foreach (var start in grid.SlotStarts())
+            {
+                var local = day.ToDateTime(start);
+                var utc = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                if (existing.TryGetValue((day, start, grid.SlotMinutes), out var slot))
+                {
+                    if (slot.IndexInDay != index) renumbered.Add(slot);
+                    slot.Renumber(index, utc, grid.SlotMinutes);
+                    kept.Add(slot);
+                }
+                else
+                {
+                    var fresh = new TimeSlot(this, day, index, start, utc, grid.SlotMinutes);
+                    added.Add(fresh);
+                    _slots.Add(fresh);
+                }
+                index++;
+            }
+        }
+        var removed = _slots.Where(s => !kept.Contains(s) && !added.Contains(s)).ToList();
+        _slots.RemoveAll(removed.Contains);
+        return new SlotReschedule(removed, renumbered, added);
+    }
+
     private void RegenerateSlots()
     {
         _slots.Clear();
@@ -110,4 +177,10 @@ public sealed class Event
             }
         }
     }
+}
+
+/// <summary>What a reschedule did to the slots: dropped, kept with a new index, and new.</summary>
+public sealed record SlotReschedule(IReadOnlyList<TimeSlot> Removed, IReadOnlyList<TimeSlot> Renumbered, IReadOnlyList<TimeSlot> Added)
+{
+    public bool Changed => Removed.Count > 0 || Renumbered.Count > 0 || Added.Count > 0;
 }

@@ -23,4 +23,12 @@ public sealed class TimeSlot
     public TimeOnly LocalStart { get; private set; }
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
+
+    /// <summary>The slot kept through a grid change: its place in the day and its UTC times follow the new grid and time zone.</summary>
+    internal void Renumber(int indexInDay, DateTimeOffset startsAt, int minutes)
+    {
+        IndexInDay = indexInDay;
+        StartsAt = startsAt.ToUniversalTime();
+        EndsAt = StartsAt.AddMinutes(minutes);
+    }
 }

@@ -24,4 +24,12 @@ public sealed class Hall
     public LocalizedText Name { get; private set; } = null!;
     public int Columns { get; private set; }
     public int Rows { get; private set; }
+
+    /// <summary>Renames and resizes the hall; the caller checks that its booths still fit.</summary>
+    public void Edit(LocalizedText name, int columns, int rows)
+    {
+        Name = name;
+        Columns = Guard.Positive(columns, "Columns");
+        Rows = Guard.Positive(rows, "Rows");
+    }
 }

@@ -16,6 +16,13 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/");
         }).RequireAuthorization();
 
+        // Re-issues the cookie from the database (new organizer grants), then goes on; used after creating an event.
+        app.MapGet("/account/refresh", async (string? returnUrl, HttpContext http) =>
+        {
+            await RefreshCookieAsync(http);
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireAuthorization();
+
         // Language switch: remembered in a cookie for a year, then back to the page the user was on.
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
@@ -31,4 +38,13 @@ public static class AccountEndpoints
         }).AllowAnonymous();
         return app;
     }
+
+    internal static async Task RefreshCookieAsync(HttpContext http)
+    {
+        var signIn = http.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.RefreshSignInAsync(user);
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && Uri.IsWellFormedUriString(url, UriKind.Relative) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
 }

@@ -207,7 +207,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
     /// <summary>Routes open to everyone on purpose (sign-in, language, health, the API description, error pages).</summary>
     private static readonly (string Method, string Pattern)[] Unprotected =
     [
-        ("GET", "/"), ("GET", "/account/login"), ("POST", "/account/login"), ("GET", "/account/access-denied"), ("POST", "/account/logout"),
+        ("GET", "/"), ("GET", "/account/login"), ("POST", "/account/login"), ("GET", "/account/access-denied"), ("POST", "/account/logout"), ("GET", "/account/refresh"),
         ("GET", "/culture/{culture}"), ("GET", "/alive"), ("GET", "/health"), ("GET", "/openapi/{documentName}.json"),
         ("GET", "/not-found"), ("GET", "/error"),
     ];
