@@ -85,6 +85,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json
         app.MapMeetingEndpoints();
+        app.MapDeskEndpoints();
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
