@@ -21,7 +21,7 @@ public sealed record DeskPerson(PersonKind Kind, int Id, LocalizedText Name, str
 public sealed record DeskMeeting(
     int MeetingId, int TimeSlotId, DateOnly Day, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int ParticipantId, LocalizedText Participant, int ExhibitorId, LocalizedText Exhibitor, string? BoothCode, int TableNumber,
-    int? InterpreterId, string? Interpreter, MeetingStatus Status, MeetingOrigin Origin);
+    int? InterpreterId, string? Interpreter, MeetingStatus Status, MeetingOrigin Origin, string TimeZoneId);
 
 public sealed record DeskSlot(int Id, DateOnly Day, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
@@ -135,5 +135,5 @@ public sealed class DeskService(IAppDbContextFactory dbFactory)
                     (m.Participant.KoreanName ?? m.Participant.FullName) + " (" + m.Participant.Company + ")",
                     m.Participant.FullName + " (" + m.Participant.Company + ")"),
                 m.ExhibitorId, m.Exhibitor.Name, m.Exhibitor.Booth != null ? m.Exhibitor.Booth.Code : null, m.TableNumber,
-                m.InterpreterId, m.Interpreter != null ? m.Interpreter.FullName : null, m.Status, m.Origin));
+                m.InterpreterId, m.Interpreter != null ? m.Interpreter.FullName : null, m.Status, m.Origin, m.Exhibitor.Event.TimeZoneId));
 }

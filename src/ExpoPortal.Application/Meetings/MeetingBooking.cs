@@ -307,12 +307,13 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
                 m.Id, m.TimeSlot.StartsAt, m.TimeSlot.Day, m.TableNumber, m.Status, m.ParticipantId,
                 m.Participant.FullName, m.Participant.KoreanName, m.Participant.Company, m.Participant.CountryCode,
                 m.Participant.Languages, m.Participant.HsInterests, Interpreter = m.Interpreter != null ? m.Interpreter.FullName : null,
+                m.Outcome, m.Origin,
             })
             .ToListAsync(ct);
         return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => new BoothMeeting(
             m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
             NameOf(m.FullName, m.KoreanName, m.Company),
-            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter)).ToList());
+            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin)).ToList());
     }
 
     /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
@@ -355,7 +356,8 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 /// <summary>One meeting at an exhibitor's booth, with what the staff need to know about the visitor.</summary>
 public sealed record BoothMeeting(
     int MeetingId, DateTimeOffset StartsAt, DateOnly Day, int TableNumber, MeetingStatus Status, int ParticipantId, LocalizedText Visitor,
-    string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter);
+    string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter,
+    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer);
 
 public sealed record BoothSchedule(int ExhibitorId, int EventId, string EventSlug, string TimeZoneId, string? BoothCode, int Tables, IReadOnlyList<BoothMeeting> Meetings);
 
