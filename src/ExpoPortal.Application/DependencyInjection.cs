@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<MeetingRequests>();
         services.AddSingleton<Desk.DeskService>();
         services.AddSingleton<Desk.CheckIns>();
+        services.AddSingleton<Results.ResultsReport>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<MeetingReminders>();

@@ -86,6 +86,7 @@ public static class WebSetup
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json
         app.MapMeetingEndpoints();
         app.MapDeskEndpoints();
+        app.MapResultsEndpoints();
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();
