@@ -30,6 +30,9 @@ public static class DependencyInjection
         services.AddSingleton<Wishlist>();
         services.AddSingleton<ISlotChanges, InProcessSlotChanges>();
         services.AddSingleton<MeetingRequests>();
+        services.AddSingleton<Desk.DeskService>();
+        services.AddSingleton<Desk.CheckIns>();
+        services.AddSingleton<Results.ResultsReport>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<MeetingReminders>();

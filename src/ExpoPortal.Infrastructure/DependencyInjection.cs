@@ -55,6 +55,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSingleton<ExpoPortal.Application.Desk.ICheckInTokens, CheckIn.CheckInTokens>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();

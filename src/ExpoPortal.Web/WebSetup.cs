@@ -91,6 +91,8 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json
         app.MapMeetingEndpoints();
+        app.MapDeskEndpoints();
+        app.MapResultsEndpoints();
         app.MapExhibitorEndpoints();
         app.MapMatchingEndpoints();
         app.MapBoothEndpoints();

@@ -27,7 +27,7 @@ public sealed record MeetingView(
 /// reasons; PostgreSQL's partial unique indexes are the final guard against two requests racing for one table,
 /// one person's slot or one interpreter. After each commit, open pages are told through <see cref="ISlotChanges"/>.
 /// </summary>
-public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges, NotificationCenter notifications)
+public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges, NotificationCenter notifications)
 {
     public static readonly Error SlotTaken = Error.Conflict("slot_taken", "That slot is already taken at this booth.");
     public static readonly Error ParticipantBusy = Error.Conflict("participant_busy", "The participant already has a meeting in that slot.");
@@ -84,38 +84,26 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
         if (exhibitor.Booth is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         var slot = await db.TimeSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.TimeSlotId && s.EventId == eventId, ct);
         if (slot is null) return Error.NotFound("slot_not_found", $"Slot {request.TimeSlotId} is not part of this event.");
-        if (slot.StartsAt <= clock.GetUtcNow()) return SlotPast;
-        if (!participant.IsAvailableIn(slot)) return ParticipantUnavailable;
-
-        var tables = exhibitor.Booth.MeetingTables;
-        if (request.TableNumber is { } asked && (asked < 1 || asked > tables))
-            return Error.Validation("no_such_table", $"The booth has tables 1 to {tables}.");
+        if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
 
         if (await db.MeetingWishes.AnyAsync(w => w.ParticipantId == participant.Id && w.ExhibitorId == exhibitor.Id && w.Level == WishLevel.NotInterested, ct))
             return PairBlocked;
 
-        var active = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status));
-        if (await active.AnyAsync(m => m.ParticipantId == participant.Id && m.TimeSlotId == slot.Id, ct)) return ParticipantBusy;
-        var takenTables = await active.Where(m => m.ExhibitorId == exhibitor.Id && m.TimeSlotId == slot.Id).Select(m => m.TableNumber).ToListAsync(ct);
-        var table = request.TableNumber is { } t ? (takenTables.Contains(t) ? null : t)
-            : Enumerable.Range(1, tables).Cast<int?>().FirstOrDefault(n => !takenTables.Contains(n!.Value));
-        if (table is null) return SlotTaken;
+        var place = await FreeTableAsync(db, eventId, participant, exhibitor, slot, request.TableNumber, movingMeetingId: null, ct);
+        if (!place.Succeeded) return place.Error!;
+        var table = place.Value;
 
         // Matching proposals are the organizers' drafts: they hold tables, but do not count against anyone's limit.
-        var booked = active.Where(m => m.Status != MeetingStatus.Proposed);
+        var booked = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed);
         if (await booked.AnyAsync(m => m.ParticipantId == participant.Id && m.ExhibitorId == exhibitor.Id, ct)) return AlreadyMeeting;
         if (await booked.CountAsync(m => m.ParticipantId == participant.Id, ct) >= participant.MaxMeetings) return LimitReached("participant");
         if (await booked.CountAsync(m => m.ExhibitorId == exhibitor.Id, ct) >= exhibitor.MaxMeetings) return LimitReached("exhibitor");
 
-        int? interpreterId = null;
-        // The same language rules as the matching engine and its checker.
-        if (!LanguageRules.Shared(participant.Languages, exhibitor.Languages))
-        {
-            interpreterId = await FreeInterpreterAsync(db, eventId, slot, participant, exhibitor, ct);
-            if (interpreterId is null) return NoInterpreterFree;
-        }
+        var interpreter = await InterpreterForAsync(db, eventId, slot, participant, exhibitor, keep: null, movingMeetingId: null, ct);
+        if (!interpreter.Succeeded) return interpreter.Error!;
+        var interpreterId = interpreter.Value;
 
-        var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table.Value, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
+        var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
         db.Meetings.Add(meeting);
         var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
         try
@@ -170,17 +158,60 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
     internal static LocalizedText NameOf(string fullName, string? koreanName, string company) =>
         new($"{koreanName ?? fullName} ({company})", $"{fullName} ({company})");
 
-    /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot.</summary>
-    private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor, CancellationToken ct)
+
+    // ---- the rules on a meeting's time and place, shared by booking, moving and walk-ins ----
+
+    /// <summary>The slot has not begun (unless a walk-in), the participant is there, and the table exists.</summary>
+    private Error? CheckTime(Participant participant, Exhibitor exhibitor, Domain.Events.TimeSlot slot, int? tableNumber, bool startedAllowed)
+    {
+        if (!startedAllowed && slot.StartsAt <= clock.GetUtcNow()) return SlotPast;
+        if (!participant.IsAvailableIn(slot)) return ParticipantUnavailable;
+        var tables = exhibitor.Booth!.MeetingTables;
+        if (tableNumber is { } asked && (asked < 1 || asked > tables))
+            return Error.Validation("no_such_table", $"The booth has tables 1 to {tables}.");
+        return null;
+    }
+
+    /// <summary>
+    /// The participant is free in the slot and the booth has the asked table (or any table) free; a meeting being moved
+    /// does not count against its own new place.
+    /// </summary>
+    private static async Task<Result<int>> FreeTableAsync(IAppDbContext db, int eventId, Participant participant, Exhibitor exhibitor,
+        Domain.Events.TimeSlot slot, int? tableNumber, int? movingMeetingId, CancellationToken ct)
+    {
+        var moving = movingMeetingId ?? 0;
+        var active = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Id != moving);
+        if (await active.AnyAsync(m => m.ParticipantId == participant.Id && m.TimeSlotId == slot.Id, ct)) return ParticipantBusy;
+        var takenTables = await active.Where(m => m.ExhibitorId == exhibitor.Id && m.TimeSlotId == slot.Id).Select(m => m.TableNumber).ToListAsync(ct);
+        var table = tableNumber is { } t ? (takenTables.Contains(t) ? null : t)
+            : Enumerable.Range(1, exhibitor.Booth!.MeetingTables).Cast<int?>().FirstOrDefault(n => !takenTables.Contains(n!.Value));
+        return table is null ? SlotTaken : table.Value;
+    }
+
+    /// <summary>
+    /// No interpreter when the two share a language (the same rules as the matching engine and its checker); otherwise
+    /// <paramref name="keep"/> if still free and bridging in the slot, else the least busy free one who bridges them.
+    /// </summary>
+    private static async Task<Result<int?>> InterpreterForAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant,
+        Exhibitor exhibitor, int? keep, int? movingMeetingId, CancellationToken ct)
+    {
+        if (LanguageRules.Shared(participant.Languages, exhibitor.Languages)) return (int?)null;
+        var found = await FreeInterpreterAsync(db, eventId, slot, participant, exhibitor, keep, movingMeetingId ?? 0, ct);
+        return found is null ? NoInterpreterFree : found;
+    }
+
+    /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot (the kept one first).</summary>
+    private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor,
+        int? keep, int movingMeetingId, CancellationToken ct)
     {
         var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).ToListAsync(ct);
-        var busy = await db.Meetings.Where(m => m.TimeSlotId == slot.Id && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status))
+        var busy = await db.Meetings.Where(m => m.TimeSlotId == slot.Id && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Id != movingMeetingId)
             .Select(m => m.InterpreterId!.Value).ToListAsync(ct);
         var load = await db.Meetings.Where(m => m.EventId == eventId && m.InterpreterId != null && MeetingStatuses.HoldingSlot.Contains(m.Status))
             .GroupBy(m => m.InterpreterId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return interpreters
             .Where(i => i.IsAvailableIn(slot) && !busy.Contains(i.Id) && LanguageRules.Bridges(i.Languages, participant.Languages, exhibitor.Languages))
-            .OrderBy(i => load.GetValueOrDefault(i.Id)).ThenBy(i => i.Id)
+            .OrderBy(i => i.Id == keep ? 0 : 1).ThenBy(i => load.GetValueOrDefault(i.Id)).ThenBy(i => i.Id)
             .Select(i => (int?)i.Id).FirstOrDefault();
     }
 
@@ -284,12 +315,13 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
                 m.Id, m.TimeSlot.StartsAt, m.TimeSlot.Day, m.TableNumber, m.Status, m.ParticipantId,
                 m.Participant.FullName, m.Participant.KoreanName, m.Participant.Company, m.Participant.CountryCode,
                 m.Participant.Languages, m.Participant.HsInterests, Interpreter = m.Interpreter != null ? m.Interpreter.FullName : null,
+                m.Outcome, m.Origin,
             })
             .ToListAsync(ct);
         return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => new BoothMeeting(
             m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
             NameOf(m.FullName, m.KoreanName, m.Company),
-            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter)).ToList());
+            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin)).ToList());
     }
 
     /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
@@ -333,7 +365,8 @@ public sealed class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider 
 /// <summary>One meeting at an exhibitor's booth, with what the staff need to know about the visitor.</summary>
 public sealed record BoothMeeting(
     int MeetingId, DateTimeOffset StartsAt, DateOnly Day, int TableNumber, MeetingStatus Status, int ParticipantId, LocalizedText Visitor,
-    string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter);
+    string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter,
+    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer);
 
 public sealed record BoothSchedule(int ExhibitorId, int EventId, string EventSlug, string TimeZoneId, string? BoothCode, int Tables, IReadOnlyList<BoothMeeting> Meetings);
 

@@ -105,7 +105,28 @@ public sealed class Meeting
         TimeSlotId = timeSlotId;
         TableNumber = tableNumber;
         Sequence++;
+        // A reminder is about a time; the new time gets its own.
+        ReminderSentAt = null;
         UpdatedAt = now;
+    }
+
+    /// <summary>When the visitor was checked in at the booth (or the meeting marked held straight away).</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
+    /// <summary>The visitor is at the booth. Checking in twice (a retried scan) changes nothing.</summary>
+    public void CheckIn(DateTimeOffset now)
+    {
+        if (Status == MeetingStatus.CheckedIn) return;
+        MoveTo(MeetingStatus.CheckedIn, now);
+        CheckedInAt = now;
+    }
+
+    /// <summary>The meeting took place; one not checked in is checked in on the way.</summary>
+    public void MarkHeld(DateTimeOffset now)
+    {
+        if (Status == MeetingStatus.Held) return;
+        if (Status != MeetingStatus.CheckedIn) CheckIn(now);
+        MoveTo(MeetingStatus.Held, now);
     }
 
     public void AssignInterpreter(int? interpreterId, DateTimeOffset now)

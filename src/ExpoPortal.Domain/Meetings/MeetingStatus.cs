@@ -21,6 +21,9 @@ public enum MeetingOrigin
     RequestedByExhibitor,
     ProposedByMatching,
     ArrangedByOrganizer,
+
+    /// <summary>Someone walked up to the booth on the day; registered at the desk or by the booth, counted in the results.</summary>
+    WalkIn,
 }
 
 public static class MeetingStatuses

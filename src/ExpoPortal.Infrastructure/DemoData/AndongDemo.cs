@@ -87,7 +87,7 @@ public static class AndongDemo
     }
 
     /// <summary>Three halls of booths in back-to-back rows with aisles; corner booths are larger and have two tables.</summary>
-    private static (List<Hall>, List<Booth>) FloorPlan(Event expo)
+    internal static (List<Hall>, List<Booth>) FloorPlan(Event expo)
     {
         (string Code, string Ko, string En, int Rows, int PerRow, Industry[] Zones)[] layout =
         [
@@ -115,7 +115,8 @@ public static class AndongDemo
         return (halls, booths);
     }
 
-    private static List<Exhibitor> Exhibitors(Event expo, List<Booth> booths, Random random)
+    /// <param name="everyoneHasABooth">For a past edition, where the late registrants got their booths in the end.</param>
+    internal static List<Exhibitor> Exhibitors(Event expo, List<Booth> booths, Random random, bool everyoneHasABooth = false)
     {
         var industries = Enum.GetValues<Industry>();
         var usedNames = new HashSet<string>();
@@ -173,7 +174,7 @@ public static class AndongDemo
             exhibitor.SetCertifications(DemoCatalog.Certifications[industry].OrderBy(_ => random.Next()).Take(random.Next(0, 3)));
 
             // Up to 20 of the 26 slots per table, leaving the firm time to breathe; a fairness floor of four for everyone.
-            if (IsLateRegistrant(i))
+            if (IsLateRegistrant(i) && !everyoneHasABooth)
             {
                 // Registered after the floor plan was drawn: no booth yet, the organizers' first task on a fresh start.
                 exhibitor.SetMeetingLimits(4, 20);
@@ -353,7 +354,7 @@ public static class AndongDemo
 
     private static readonly HashSet<string> InterpretedLanguages = [.. InterpreterForeignLanguages];
 
-    private static List<Interpreter> Interpreters(Event expo, Random random)
+    internal static List<Interpreter> Interpreters(Event expo, Random random)
     {
         var foreign = InterpreterForeignLanguages;
         var list = new List<Interpreter>(InterpreterCount);
@@ -368,5 +369,5 @@ public static class AndongDemo
         return list;
     }
 
-    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    internal static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }

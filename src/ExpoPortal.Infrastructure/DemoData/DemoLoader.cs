@@ -8,6 +8,32 @@ namespace ExpoPortal.Infrastructure.DemoData;
 /// <summary>Saves a generated demo event and creates its sign-ins.</summary>
 public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> users)
 {
+    /// <summary>
+    /// A past edition: its event, then its consultations with their outcomes. Change tracking stays off while the
+    /// rows are added (a few thousand meetings), and EF sends them in batched multi-row inserts.
+    /// </summary>
+    public async Task LoadPastAsync(PastEdition past, CancellationToken ct = default)
+    {
+        await LoadAsync(past.Demo, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var meetings = past.Meetings.Select(m =>
+            {
+                var meeting = new Meeting(past.Demo.Event.Id, m.Participant.Id, m.Exhibitor.Id, m.Slot.Id, m.Table, m.Origin, m.Slot.StartsAt.AddDays(-7));
+                if (m.Held) meeting.MarkHeld(m.Slot.StartsAt.AddMinutes(2)); else meeting.MoveTo(MeetingStatus.NoShow, m.Slot.EndsAt);
+                if (m.Outcome is { } outcome) meeting.RecordOutcome(outcome);
+                return meeting;
+            }).ToList();
+            db.Meetings.AddRange(meetings);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     public async Task LoadAsync(DemoEvent demo, CancellationToken ct = default)
     {
         db.Events.Add(demo.Event);

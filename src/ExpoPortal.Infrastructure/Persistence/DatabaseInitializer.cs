@@ -48,7 +48,15 @@ public sealed class DatabaseInitializer(
             {
                 var seed = configuration.GetValue("Demo:Seed", AndongDemo.DefaultSeed);
                 logger.LogInformation("Loading the demo event (seed {Seed})", seed);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await new DemoLoader(db, users).LoadAsync(AndongDemo.Generate(seed), ct);
+                // The edition before, with its consultations held, so that the results report has figures on a fresh start.
+                if (configuration.GetValue("Demo:LoadPastEdition", true))
+                {
+                    await using var pastDb = await dbFactory.CreateDbContextAsync(ct);
+                    await new DemoLoader(pastDb, users).LoadPastAsync(AndongPastEdition.Generate(), ct);
+                }
+                logger.LogInformation("Demo data loaded in {Elapsed:0.0} s", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
     }

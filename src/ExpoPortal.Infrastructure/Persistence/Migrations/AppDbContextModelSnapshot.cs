@@ -499,6 +499,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
                     b.Property<string>("ClientRequestId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1802,9 +1806,15 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         {
                             b1.Property<int>("MeetingId");
 
+                            b1.Property<decimal?>("ConsultationValueUsd");
+
                             b1.Property<bool>("DealExpected");
 
                             b1.Property<decimal?>("EstimatedValueUsd");
+
+                            b1.Property<bool>("MouSigned");
+
+                            b1.Property<decimal?>("MouValueUsd");
 
                             b1.Property<string>("Notes");
 
