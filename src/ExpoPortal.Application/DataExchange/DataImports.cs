@@ -255,7 +255,8 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
                 created++;
                 if (dryRun) continue;
                 var name = new LocalizedText(record.NameKo, record.NameEn);
-                exhibitor = new Exhibitor(expo, name, name, record.Country, record.Province, new LocalizedText(record.CityKo, record.CityEn),
+                // Owned values cannot be shared between two properties: the description starts as its own copy of the name.
+                exhibitor = new Exhibitor(expo, name, name with { }, record.Country, record.Province, new LocalizedText(record.CityKo, record.CityEn),
                     record.Industry, CompanySize.Small, new ContactPerson(record.ContactName, record.Email, record.ContactPhone));
                 exhibitor.SetBusinessNumber(record.BusinessNumber);
                 exhibitor.DescribeMarkets([], [], record.Languages);
@@ -263,7 +264,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
                 foreach (var p in record.Products)
                 {
                     var productName = new LocalizedText(p.NameKo, p.NameEn);
-                    exhibitor.AddProduct(new Product(productName, productName, HsCode.Parse(p.HsCode)));
+                    exhibitor.AddProduct(new Product(productName, productName with { }, HsCode.Parse(p.HsCode)));
                 }
                 exhibitor.MarkEdited(actor.Name ?? "import", now);
                 db.Exhibitors.Add(exhibitor);
@@ -308,7 +309,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             var name = new LocalizedText(p.NameKo, p.NameEn);
             var same = free.FirstOrDefault(x => x.HsCode == p.HsCode && x.Name == name) ?? free.FirstOrDefault(x => x.HsCode == p.HsCode);
             if (same is not null) free.Remove(same);
-            list.Add((same?.Id, name, same?.Description ?? name, HsCode.Parse(p.HsCode)));
+            list.Add((same?.Id, name, same?.Description ?? name with { }, HsCode.Parse(p.HsCode)));
         }
         return list;
     }

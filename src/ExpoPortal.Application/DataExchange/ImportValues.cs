@@ -86,12 +86,11 @@ public static class ImportValues
         text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text
         && text.IndexOf('@') is var at && at > 0 && text.IndexOf('.', at) > at + 1 && !text.Contains(' ');
 
-    /// <summary>Excel drops leading zeros of numbers: a 1, 3 or 5-digit code read from a number cell gets its zero back.</summary>
-    public static string HsDigits(string text)
-    {
-        var digits = new string(text.Where(c => c is not ('.' or ' ' or '-')).ToArray());
-        return digits.Length is 1 or 3 or 5 && digits.All(char.IsAsciiDigit) ? "0" + digits : digits;
-    }
+    /// <summary>
+    /// The digits of an HS code written 0902.10 or 0902 10. A code that lost its leading zero in a number cell is
+    /// reported rather than guessed: "123" could be 0123 or a typing slip.
+    /// </summary>
+    public static string HsDigits(string text) => new(text.Where(c => c is not ('.' or ' ')).ToArray());
 
     /// <summary>Ten digits, dashes and spaces left out (123-45-67890).</summary>
     public static string BusinessDigits(string text) => new(text.Where(c => c is not ('-' or ' ')).ToArray());
