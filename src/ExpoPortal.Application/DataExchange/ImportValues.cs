@@ -165,7 +165,10 @@ public static class ImportValues
                      ("de", "독일어", "German"), ("id", "인도네시아어", "Indonesian"), ("th", "태국어", "Thai"), ("ar", "아랍어", "Arabic"),
                      ("pt", "포르투갈어", "Portuguese"), ("mn", "몽골어", "Mongolian"), ("uz", "우즈베크어", "Uzbek"), ("kk", "카자흐어", "Kazakh"),
                      ("it", "이탈리아어", "Italian"), ("tr", "튀르키예어", "Turkish"), ("hi", "힌디어", "Hindi"), ("ms", "말레이어", "Malay"),
-                     ("nl", "네덜란드어", "Dutch"), ("pl", "폴란드어", "Polish"), ("uk", "우크라이나어", "Ukrainian"), ("tl", "타갈로그어", "Tagalog"),
+                     ("nl", "네덜란드어", "Dutch"), ("sv", "스웨덴어", "Swedish"), ("da", "덴마크어", "Danish"), ("fi", "핀란드어", "Finnish"),
+                     ("cs", "체코어", "Czech"), ("hu", "헝가리어", "Hungarian"), ("he", "히브리어", "Hebrew"), ("sw", "스와힐리어", "Swahili"),
+                     ("km", "크메르어", "Khmer"), ("my", "미얀마어", "Burmese"), ("bn", "벵골어", "Bengali"), ("si", "싱할라어", "Sinhala"),
+                     ("ky", "키르기스어", "Kyrgyz"), ("fa", "페르시아어", "Persian"), ("el", "그리스어", "Greek"), ("ro", "루마니아어", "Romanian"), ("pl", "폴란드어", "Polish"), ("uk", "우크라이나어", "Ukrainian"), ("tl", "타갈로그어", "Tagalog"),
                  })
         {
             map[code] = code;

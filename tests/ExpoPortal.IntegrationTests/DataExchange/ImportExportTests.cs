@@ -158,9 +158,9 @@ public sealed class ImportExportTests(DemoAppFixture fixture) : IClassFixture<De
         Assert.DoesNotContain("<x:f>", sheetXml);
         var stylesXml = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEnd();
         Assert.Contains("quotePrefix=\"1\"", stylesXml);
-        // ...and a second library reads back the very text.
+        // ...and a second library reads back the very text (XML itself reads a raw carriage return as a line feed).
         var read = ImportTestFiles.ReadXlsx(xlsx);
-        Assert.Equal(FormulaPayloads, read.Skip(1).Select(r => r[0]).ToArray());
+        Assert.Equal(FormulaPayloads.Select(p => p.Replace('\r', '\n')), read.Skip(1).Select(r => r[0].Replace('\r', '\n')).ToArray());
     }
 
     [Fact]
@@ -174,8 +174,10 @@ public sealed class ImportExportTests(DemoAppFixture fixture) : IClassFixture<De
         var text = Encoding.UTF8.GetString(csv);
 
         Assert.Contains("formula@test.example,\"'=HYPERLINK(\"\"http://x.example\"\")\",'@SUM(1)", text);
-        var again = await CountsAsync(await ImportAsync(client, "participants", csv, "participants.csv", true, Ct), Ct);
-        Assert.Equal(0, again.Created + again.Updated);
+        // The demo's own participants have no address to import by, so only the imported row goes back in.
+        var lines = text.Split("\r\n");
+        var again = await CountsAsync(await ImportAsync(client, "participants", Utf8Bom(lines[0].TrimStart('\uFEFF'), lines.Single(l => l.StartsWith("formula@"))), "participants.csv", true, Ct), Ct);
+        Assert.Equal((0, 0, 1), again);
     }
 
     public static TheoryData<string, byte[], string> RefusedFiles => new()
@@ -236,7 +238,7 @@ public sealed class ImportExportTests(DemoAppFixture fixture) : IClassFixture<De
     {
         using var client = await fixture.App.SignInAsync("organizer@expo.demo");
         await using var db = await DbAsync();
-        var exhibitorId = await db.Meetings.Select(m => m.ExhibitorId).FirstOrDefaultAsync(Ct);
+        var exhibitorId = await db.Exhibitors.Select(x => x.Id).FirstAsync(Ct);
 
         var all = ReadXlsx(await client.GetByteArrayAsync($"{Api}/exports/meetings.xlsx", Ct));
         var one = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"{Api}/exports/meetings.csv?exhibitorId={exhibitorId}", Ct));

@@ -683,8 +683,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("link");
 
                     b.Property<int>("MailAttempts")

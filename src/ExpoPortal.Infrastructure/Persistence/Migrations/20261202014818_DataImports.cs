@@ -17,6 +17,17 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                 maxLength: 254,
                 nullable: true);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "link",
+                table: "notifications",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(300)",
+                oldMaxLength: 300,
+                oldNullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "business_number",
                 table: "exhibitors",
@@ -57,6 +68,17 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "business_number",
                 table: "exhibitors");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "link",
+                table: "notifications",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(1000)",
+                oldMaxLength: 1000,
+                oldNullable: true);
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpoPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202011000_DataImports")]
+    [Migration("20261202014818_DataImports")]
     partial class DataImports
     {
         /// <inheritdoc />
@@ -686,8 +686,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("link");
 
                     b.Property<int>("MailAttempts")
