@@ -60,6 +60,18 @@ public sealed class ImportAccessTests(DemoAppFixture fixture) : IClassFixture<De
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { export.StatusCode, template.StatusCode, import.StatusCode });
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_names_the_import_and_export_routes()
+    {
+        using var client = fixture.App.CreateBrowserlessClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json", Ct);
+
+        Assert.Contains("/api/events/{slug}/imports/{kind}", document);
+        Assert.Contains("/api/events/{slug}/imports/{kind}/template.{format}", document);
+        Assert.Contains("/api/events/{slug}/exports/{list}.{format}", document);
+    }
+
     private async Task<HttpResponseMessage> ImportAsyncTo(HttpClient client, string path)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Utf8(ParticipantHeader)), "file", "a.csv" } };
