@@ -405,15 +405,6 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             return parsed;
         }
 
-        public T? Lookup<T>(string column, Func<string, T?> parse, string code, bool required, bool _ = false) where T : struct
-        {
-            var value = Text(column, 200, required);
-            if (value is null) return null;
-            var parsed = parse(value);
-            if (parsed is null) Add(column, code, value);
-            return parsed;
-        }
-
         public List<string> Languages(string column)
         {
             var codes = new List<string>();
