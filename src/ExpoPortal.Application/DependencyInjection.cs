@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<MeetingReminders>();
         services.AddHostedService<NotificationScheduler>();
+        services.AddSingleton<DataExchange.DataImports>();
+        services.AddSingleton<DataExchange.DataExports>();
         services.AddSingleton<MatchInstanceBuilder>();
         services.AddSingleton<MatchingRunQueue>();
         services.AddSingleton<IMatchingRunChanges, InProcessMatchingRunChanges>();

@@ -54,11 +54,14 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        // Invitations of imported people carry a password-reset token: give them two weeks to follow it.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(14));
         builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSingleton<ExpoPortal.Application.Desk.ICheckInTokens, CheckIn.CheckInTokens>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();
+        builder.Services.AddSingleton<Application.DataExchange.IImportAccounts, ImportAccounts>();
 
         // Mails leave through SMTP when Smtp:Host is set, else as .eml files in a pickup folder beside the data.
         var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");

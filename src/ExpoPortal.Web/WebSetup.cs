@@ -99,6 +99,7 @@ public static class WebSetup
         app.MapAccessEndpoints();
         app.MapEventSetupEndpoints();
         app.MapDirectoryBookEndpoints();
+        app.MapDataExchangeEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

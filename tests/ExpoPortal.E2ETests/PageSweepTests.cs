@@ -20,7 +20,8 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
     public static readonly IReadOnlyDictionary<string, string[]> PagesOf = new Dictionary<string, string[]>
     {
         [""] = ["/", "/account/login"],
-        ["organizer@expo.demo"] = [Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/floor-plan", $"{Event}/matching"],
+        ["organizer@expo.demo"] = [Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/floor-plan", $"{Event}/matching",
+            $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results"],
         ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", $"{Event}/directory"],
         ["buyer@expo.demo"] = ["/my/agenda", "/my/requests", $"{Event}/directory", "EXHIBITOR_PAGE"],
     };

@@ -30,6 +30,9 @@ public sealed class Exhibitor
     public int EventId { get; private set; }
     public Event Event { get; private set; } = null!;
     public LocalizedText Name { get; private set; } = null!;
+
+    /// <summary>사업자등록번호, ten digits without dashes, for Korean firms: imports update the exhibitor with it.</summary>
+    public string? BusinessNumber { get; private set; }
     public LocalizedText Description { get; private set; } = null!;
 
     /// <summary>KR for Korean firms; member firms of overseas Korean traders may be based abroad.</summary>
@@ -80,6 +83,22 @@ public sealed class Exhibitor
         ExportMarkets = Guard.CountryCodes(exportMarkets, "Export markets");
         TargetMarkets = Guard.CountryCodes(targetMarkets, "Target markets");
         Languages = Guard.LanguageCodes(languages, "Languages");
+    }
+
+    public void SetBusinessNumber(string? digits)
+    {
+        if (string.IsNullOrWhiteSpace(digits)) { BusinessNumber = null; return; }
+        BusinessNumber = digits.Length == 10 && digits.All(char.IsAsciiDigit)
+            ? digits : throw new DomainException($"'{digits}' is not a business registration number of ten digits.");
+    }
+
+    /// <summary>Where the company is based and its sector, as a province's or city's list states them.</summary>
+    public void Classify(string countryCode, string? provinceCode, Industry industry)
+    {
+        CountryCode = Guard.CountryCodes([countryCode], "Country").Single();
+        ProvinceCode = string.IsNullOrWhiteSpace(provinceCode) ? null : provinceCode.Trim().ToUpperInvariant();
+        Industry = industry;
+        RefreshSearchText();
     }
 
     public void SetCertifications(IEnumerable<string> certifications) =>

@@ -29,6 +29,10 @@ public sealed record HsCode
     public static bool IsRealChapter(string chapter) =>
         chapter.Length == 2 && int.TryParse(chapter, out var n) && n is >= 1 and <= 97 && n != 77;
 
+    /// <summary>A chapter, heading or subheading (2, 4 or 6 digits) under a real chapter, as buyers state interests.</summary>
+    public static bool IsValidPrefix(string? digits) =>
+        digits is { Length: 2 or 4 or 6 } && digits.All(char.IsAsciiDigit) && IsRealChapter(digits[..2]);
+
     public static HsCode Parse(string text) =>
         TryParse(text, out var code) ? code! : throw new DomainException($"'{text}' is not an HS code of 4 or 6 digits under a real chapter.");
 

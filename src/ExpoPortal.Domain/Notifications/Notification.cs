@@ -13,6 +13,8 @@ public enum NotificationKind
     MeetingMoved,
     SchedulePublished,
     MeetingReminder,
+    /// <summary>An account made by an import: a link to set a password.</summary>
+    AccountInvitation,
 }
 
 public enum MailStatus

@@ -45,6 +45,9 @@ public sealed class Participant
     public int Id { get; private set; }
     public int EventId { get; private set; }
     public Event Event { get; private set; } = null!;
+
+    /// <summary>The address the secretariat knows the participant by (lower case): imports update the participant with it.</summary>
+    public string? Email { get; private set; }
     public ParticipantKind Kind { get; private set; }
     public string FullName { get; private set; } = null!;
 
@@ -69,6 +72,28 @@ public sealed class Participant
     /// <summary>The member trader who brought this foreign buyer, if any.</summary>
     public int? InvitedById { get; private set; }
     public Participant? InvitedBy { get; private set; }
+
+    public void SetEmail(string? email) =>
+        Email = string.IsNullOrWhiteSpace(email) ? null : Guard.NotBlank(email, "E-mail", 254).ToLowerInvariant();
+
+    /// <summary>What a list from a chapter or a province can change about a participant already registered.</summary>
+    public void Register(ParticipantKind kind, string fullName, string company, string countryCode, string city,
+        DateTimeOffset arrivesAt, DateTimeOffset departsAt)
+    {
+        if (departsAt <= arrivesAt) throw new DomainException("A participant must depart after arriving.");
+        Kind = kind;
+        FullName = Guard.NotBlank(fullName, "Name");
+        Company = Guard.NotBlank(company, "Company");
+        CountryCode = Guard.CountryCodes([countryCode], "Country").Single();
+        City = Guard.NotBlank(city, "City", 100);
+        ArrivesAt = arrivesAt.ToUniversalTime();
+        DepartsAt = departsAt.ToUniversalTime();
+    }
+
+    /// <summary>HS interests as chapters (09), headings (0902) or subheadings (090210): buyers often know only the chapter.</summary>
+    public void SetHsInterests(IEnumerable<string> hsPrefixes) =>
+        HsInterests = hsPrefixes.Select(h => HsCode.IsValidPrefix(h) ? h : throw new DomainException($"'{h}' is not an HS chapter, heading or subheading."))
+            .Distinct().ToList();
 
     public void Describe(string? koreanName, string? chapter, IEnumerable<string> languages, ImportScale importScale, string? hotel)
     {

@@ -74,6 +74,9 @@ public static class AndongDemo
         // of the matching instance, and the instance reader refuses wishes that name an exhibitor it does not hold.)
         var late = exhibitors.Where((_, i) => IsLateRegistrant(i)).ToHashSet();
         wishes.RemoveAll(w => late.Contains(w.Exhibitor));
+        // The participants with sign-ins are known by their address, as an imported list would name them.
+        firstBuyer.SetEmail("buyer@expo.demo");
+        firstMember.SetEmail("member@expo.demo");
         DemoUser[] users =
         [
             new("organizer@expo.demo", DemoPassword, "엑스포 사무국 / Expo Secretariat", Roles.Organizer),

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Common;
 using Bogus;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Events;
@@ -53,7 +54,9 @@ public static class AndongPastEdition
         var participants = Participants(expo, random);
         var interpreters = AndongDemo.Interpreters(expo, random);
         var meetings = Meetings(expo, exhibitors, participants, random);
-        return new PastEdition(new DemoEvent(expo, halls, booths, exhibitors, participants, interpreters, [], []), meetings);
+        // The same secretariat ran it: its sign-in is granted this edition too (organizer rights are per event).
+        DemoUser[] users = [new("organizer@expo.demo", AndongDemo.DemoPassword, "엑스포 사무국 / Expo Secretariat", Roles.Organizer)];
+        return new PastEdition(new DemoEvent(expo, halls, booths, exhibitors, participants, interpreters, [], users), meetings);
     }
 
     private static List<Participant> Participants(Event expo, Random random)

@@ -14,13 +14,13 @@ public static class DirectoryBookEndpoints
 
         group.MapGet("/directory-book.pdf", (string slug, HttpContext http, EventService events, DirectoryBook book, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo => await PdfAsync(() => book.BookAsync(http.User.ToActor(), expo.Id, ct), $"{slug}-directory-book.pdf")))
-            .WithName("DirectoryBookPdf")
+            .RequireRateLimiting(RateLimits.Downloads).WithName("DirectoryBookPdf")
             .WithSummary("The directory book as PDF: cover, floor plan per hall, exhibitors by zone and booth, indexes (가나다, A–Z, HS chapter).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         group.MapGet("/exhibitors/{id:int}/page.pdf", (string slug, int id, HttpContext http, EventService events, DirectoryBook book, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo => await PdfAsync(() => book.ExhibitorPageAsync(http.User.ToActor(), expo.Id, id, ct), $"{slug}-exhibitor-{id}.pdf")))
-            .WithName("ExhibitorPagePdf")
+            .RequireRateLimiting(RateLimits.Downloads).WithName("ExhibitorPagePdf")
             .WithSummary("One exhibitor's page of the directory book as PDF, with its booth on the plan of its hall.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         return app;

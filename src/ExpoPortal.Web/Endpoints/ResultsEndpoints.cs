@@ -20,7 +20,7 @@ public static class ResultsEndpoints
         events.MapGet("/results.xlsx", (string slug, HttpContext http, EventService eventsService, ResultsReport results, CancellationToken ct) =>
                 eventsService.ForEventAsync(slug, ct, async expo => (await results.ForEventAsync(http.User.ToActor(), expo.Id, ct)).ToHttp(r =>
                     TypedResults.File(ResultsWorkbook.Write(r, UiLanguage.Current), ResultsWorkbook.ContentType, $"results-{r.Slug}.xlsx"))))
-            .WithName("ResultsReportXlsx")
+            .RequireRateLimiting(RateLimits.Downloads).WithName("ResultsReportXlsx")
             .WithSummary("The results report as an .xlsx workbook (summary, by region, by industry, by buyer country, per exhibitor), headers in the caller's language.");
         return app;
     }

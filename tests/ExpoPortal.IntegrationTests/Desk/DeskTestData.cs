@@ -14,7 +14,7 @@ namespace ExpoPortal.IntegrationTests.Desk;
 /// <summary>Meetings on the demo event for the desk tests: each test takes its own people by a skip number.</summary>
 internal sealed class DeskTestData(ExpoApp app)
 {
-    public static Actor Organizer => new("test-organizer", IsOrganizer: true, null, null);
+    public static Actor Organizer => ExpoPortal.Tests.Shared.TestActors.Secretariat;
     public static Actor ExhibitorActor(int exhibitorId) => new($"exhibitor-{exhibitorId}", false, exhibitorId, null);
 
     public MeetingBooking Booking => app.Services.GetRequiredService<MeetingBooking>();

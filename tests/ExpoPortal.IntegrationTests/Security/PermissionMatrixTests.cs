@@ -189,7 +189,37 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             // Granting organizer rights: portal administrators only.
             new("PUT", "/api/events/{slug}/organizers", $"{e}/organizers", [Role.Administrator], new { email = "nobody@expo.test" }),
             new("DELETE", "/api/events/{slug}/organizers/{userId}", $"{e}/organizers/{ids.OtherOrganizerId}", [Role.Administrator]),
+            // The day's desk: organizers; a meeting's booth marks and records its own meetings (not exhibitors A or B here).
+            new("POST", "/api/events/{slug}/meetings/{meetingId:int}/move", $"{e}/meetings/{ids.MeetingOfA}/move", EventOrganizers, new { timeSlotId = ids.FreeSlot, tableNumber = 1 }),
+            new("POST", "/api/events/{slug}/meetings/walk-in", $"{e}/meetings/walk-in", EventOrganizers, new { participantId = ids.ParticipantA, exhibitorId = ids.ExhibitorC }),
+            new("POST", "/api/events/{slug}/meetings/{meetingId:int}/status", $"{e}/meetings/{ids.MeetingOfA}/status", EventOrganizers, new { status = "checkedIn" }),
+            new("PUT", "/api/events/{slug}/meetings/{meetingId:int}/outcome", $"{e}/meetings/{ids.MeetingOfA}/outcome", EventOrganizers, new { consultationValueUsd = 1 }),
+            new("GET", "/api/events/{slug}/desk/search", $"{e}/desk/search?q=a", EventOrganizers),
+            // A check-in token is its own key: anyone signed in may present one (a wrong one is refused by the service).
+            new("POST", "/api/check-in/{token}", "/api/check-in/not-a-token", SignedIn),
+            // Results, imports, exports, event set-up.
+            new("GET", "/api/events/{slug}/reports/results", $"{e}/reports/results", EventOrganizers),
+            new("GET", "/api/events/{slug}/reports/results.xlsx", $"{e}/reports/results.xlsx", EventOrganizers),
+            new("POST", "/api/events/{slug}/imports/{kind}", $"{e}/imports/participants?dryRun=true", EventOrganizers),
+            new("GET", "/api/events/{slug}/imports/{kind}/template.{format}", $"{e}/imports/participants/template.csv", EventOrganizers),
+            new("GET", "/api/events/{slug}/exports/{list}.{format}", $"{e}/exports/participants.csv", EventOrganizers),
+            new("GET", "/api/events/{slug}/settings", $"{e}/settings", EventOrganizers),
+            new("PUT", "/api/events/{slug}", $"{e}", EventOrganizers, new { }),
+            new("POST", "/api/events/{slug}/clone", $"{e}/clone", EventOrganizers, new { slug = "" }),
+            new("PUT", "/api/events/{slug}/booking", $"{e}/booking", EventOrganizers, new { open = true, cancellationCutoffHours = 24 }),
+            // Creating an event names none yet: any organizer may (and then organizes it).
+            new("POST", "/api/events", "/api/events", [Role.Organizer, Role.OtherOrganizer, Role.Administrator], new { slug = "" }),
+            // The directory book: the event's own people, not another event's organizer.
+            new("GET", "/api/events/{slug}/directory-book.pdf", $"{e}/directory-book.pdf", SignedIn.Except([Role.OtherOrganizer]).ToArray()),
+            new("GET", "/api/events/{slug}/exhibitors/{id:int}/page.pdf", $"{e}/exhibitors/{ids.ExhibitorC}/page.pdf", SignedIn.Except([Role.OtherOrganizer]).ToArray()),
             // Pages.
+            new("GET", "/events/{Slug}/desk", $"{page}/desk", EventOrganizers),
+            new("GET", "/events/{Slug}/desk/check-in", $"{page}/desk/check-in", EventOrganizers),
+            new("GET", "/events/{Slug}/results", $"{page}/results", EventOrganizers),
+            new("GET", "/events/{Slug}/imports", $"{page}/imports", EventOrganizers),
+            new("GET", "/events/{Slug}/settings", $"{page}/settings", EventOrganizers),
+            new("GET", "/events/new", "/events/new", [Role.Organizer, Role.OtherOrganizer, Role.Administrator]),
+            new("GET", "/check-in/{Token}", "/check-in/not-a-token", SignedIn),
             new("GET", "/events/{Slug}", page, SignedIn),
             new("GET", "/events/{Slug}/directory", $"{page}/directory", SignedIn),
             new("GET", "/events/{Slug}/exhibitors/{ExhibitorId:int}", $"{page}/exhibitors/{ids.ExhibitorC}", SignedIn),
@@ -207,7 +237,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
     /// <summary>Routes open to everyone on purpose (sign-in, language, health, the API description, error pages).</summary>
     private static readonly (string Method, string Pattern)[] Unprotected =
     [
-        ("GET", "/"), ("GET", "/account/login"), ("POST", "/account/login"), ("GET", "/account/access-denied"), ("POST", "/account/logout"), ("GET", "/account/refresh"),
+        ("GET", "/"), ("GET", "/account/login"), ("POST", "/account/login"), ("GET", "/account/access-denied"), ("POST", "/account/logout"), ("GET", "/account/refresh"), ("GET", "/account/set-password"),
         ("GET", "/culture/{culture}"), ("GET", "/alive"), ("GET", "/health"), ("GET", "/openapi/{documentName}.json"),
         ("GET", "/not-found"), ("GET", "/error"),
     ];

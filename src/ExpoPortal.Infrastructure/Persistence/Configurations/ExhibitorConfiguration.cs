@@ -38,6 +38,9 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
         // One booth holds one exhibitor: the database refuses the second.
         builder.HasIndex(x => x.BoothId).IsUnique().HasFilter("booth_id IS NOT NULL").HasDatabaseName(Constraints.ExhibitorBooth);
         builder.HasIndex(x => new { x.EventId, x.Industry });
+        // Imports find a Korean firm by its business registration number: one number, one exhibitor per event.
+        builder.Property(x => x.BusinessNumber).HasMaxLength(10);
+        builder.HasIndex(x => new { x.EventId, x.BusinessNumber }).IsUnique().HasFilter("business_number IS NOT NULL").HasDatabaseName("ux_exhibitors_event_business_number");
         // Substring and fuzzy search in Korean and English: a trigram index serves ILIKE '%...%' and word similarity.
         builder.Property(x => x.SearchText).HasMaxLength(20_000);
         builder.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exhibitors_search_text_trgm");

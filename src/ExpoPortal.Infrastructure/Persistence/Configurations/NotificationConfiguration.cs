@@ -12,7 +12,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(n => n.MailStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.MailLanguage).HasMaxLength(2);
-        builder.Property(n => n.Link).HasMaxLength(300);
+        // An invitation's link carries its set-password token.
+        builder.Property(n => n.Link).HasMaxLength(1000);
         builder.OwnsLocalized(n => n.Title, 300);
         builder.OwnsLocalized(n => n.Body, 2000);
         builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -21,6 +21,9 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.HasOne(p => p.Event).WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.InvitedBy).WithMany().HasForeignKey(p => p.InvitedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => new { p.EventId, p.CountryCode });
+        // Imports find a participant by e-mail, so one address names one participant of an event.
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.HasIndex(p => new { p.EventId, p.Email }).IsUnique().HasFilter("email IS NOT NULL").HasDatabaseName("ux_participants_event_email");
         builder.Property(p => p.MaxMeetings).HasDefaultValue(10);
         builder.ToTable(t =>
         {

@@ -253,6 +253,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("booth_id");
 
+                    b.Property<string>("BusinessNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("business_number");
+
                     b.PrimitiveCollection<List<string>>("Certifications")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -354,6 +359,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EventId", "BoothId")
                         .HasDatabaseName("ix_exhibitors_event_id_booth_id");
+
+                    b.HasIndex("EventId", "BusinessNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_exhibitors_event_business_number")
+                        .HasFilter("business_number IS NOT NULL");
 
                     b.HasIndex("EventId", "Industry")
                         .HasDatabaseName("ix_exhibitors_event_id_industry");
@@ -764,8 +774,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("link");
 
                     b.Property<int>("MailAttempts")
@@ -863,6 +873,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("departs_at");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer")
                         .HasColumnName("event_id");
@@ -923,6 +938,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EventId", "CountryCode")
                         .HasDatabaseName("ix_participants_event_id_country_code");
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_participants_event_email")
+                        .HasFilter("email IS NOT NULL");
 
                     b.ToTable("participants", null, t =>
                         {
