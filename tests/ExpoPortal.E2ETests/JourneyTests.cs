@@ -97,7 +97,7 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             var login = new LoginPage(page, app.ServerAddress);
             await login.OpenAsync();
             await page.ClickAsync("[data-testid=lang-ko]"); // a plain link on the static sign-in page
-            await page.WaitForFunctionAsync("document.documentElement.lang === 'ko'");
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko"); // no string eval: the CSP forbids it
             Assert.Contains("로그인", await page.InnerTextAsync("h1"));
             await login.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
 

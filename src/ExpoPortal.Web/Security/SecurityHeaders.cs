@@ -10,7 +10,7 @@ namespace ExpoPortal.Web.Security;
 /// Scripts: only files from the app, plus the one inline import map that Blazor renders, allowed by a per-request nonce.
 /// Styles: files from the app, and inline style attributes and the theme's style element, which MudBlazor writes
 /// (its theme provider renders a &lt;style&gt; block and its components set style attributes); style injection cannot
-/// run code. The Blazor websocket is same-origin, which 'self' covers. See docs/decisions/0006-content-security-policy.md.
+/// run code. The Blazor websocket is same-origin, which 'self' covers. See docs/decisions/0005-content-security-policy.md.
 /// </remarks>
 public static class SecurityHeaders
 {

@@ -12,7 +12,8 @@ public sealed class DashboardPage(IPage page)
     {
         await WaitUntilInteractiveAsync();
         await page.ClickAsync($"[data-testid=lang-{culture}]");
-        await page.WaitForFunctionAsync($"document.documentElement.lang === '{culture}'");
+        // An attribute assertion, not WaitForFunction with an expression string: the CSP forbids string eval.
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture, new() { Timeout = 30_000 });
         await WaitUntilInteractiveAsync();
     }
 

@@ -91,6 +91,11 @@ public sealed class DeskTests(DemoAppFixture fixture) : IClassFixture<DemoAppFix
             db.Events.Add(new Event(otherSlug, new LocalizedText("다른 엑스포", "Other expo"), new LocalizedText("홀", "Hall"), new LocalizedText("서울", "Seoul"),
                 day0, day0, [day0], new SlotGrid(30, new TimeOnly(10, 0), new TimeOnly(12, 0), []), "Asia/Seoul", "KR-11", 0));
             await db.SaveChangesAsync(Ct);
+            // The secretariat organizes both events, so the refusal below is the route's event check, not a missing right.
+            var organizerId = await db.Set<Infrastructure.Identity.ApplicationUser>().Where(u => u.Email == "organizer@expo.demo").Select(u => u.Id).SingleAsync(Ct);
+            var other = await db.Events.Where(e => e.Slug == otherSlug).Select(e => e.Id).SingleAsync(Ct);
+            db.EventOrganizers.Add(new EventOrganizer(other, organizerId, null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync(Ct);
         }
         using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
 

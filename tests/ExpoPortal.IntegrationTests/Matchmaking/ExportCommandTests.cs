@@ -17,7 +17,7 @@ public sealed class ExportCommandTests(PostgresServer postgres)
         var output = new StringWriter();
         try
         {
-            var exit = CommandLine.Run(["export", "--event", "andong", "--out", path, "--connection", connection], [new ExportCommand()], output, output);
+            var exit = CommandLine.Run(["export", "--event", "andong-2027", "--out", path, "--connection", connection], [new ExportCommand()], output, output);
 
             Assert.Equal(CommandLine.Ok, exit);
             var instance = InstanceReader.ReadFile(path);
@@ -40,7 +40,8 @@ public sealed class ExportCommandTests(PostgresServer postgres)
         var exit = CommandLine.Run(["export", "--event", "incheon", "--out", "x.json", "--connection", connection], [new ExportCommand()], new StringWriter(), error);
 
         Assert.Equal(CommandLine.BadInput, exit);
-        Assert.Contains("no event \"incheon\" (events: andong-2027)", error.ToString());
+        Assert.Contains("no event \"incheon\" (events: ", error.ToString());
+        Assert.Contains("andong-2027", error.ToString()); // the events there are, to choose from
         Assert.DoesNotContain("   at ", error.ToString());
     }
 }
