@@ -40,6 +40,10 @@ public static class AuditActions
     public const string MeetingCancelled = "meeting.cancelled";
     public const string MeetingMoved = "meeting.moved";
     public const string MeetingStatusChanged = "meeting.status";
+    public const string MeetingOutcome = "meeting.outcome";
+    public const string EventChanged = "event.changed";
+    public const string BookingRulesChanged = "event.booking_rules";
+    public const string ImportApplied = "import.applied";
     public const string BoothAssigned = "booth.assigned";
     public const string BoothUnassigned = "booth.unassigned";
     public const string BoothsSwapped = "booth.swapped";

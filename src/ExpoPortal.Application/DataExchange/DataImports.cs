@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Notifications;
 using ExpoPortal.Domain.Common;
@@ -69,7 +70,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         try
         {
             return kind == ImportKind.Participants
-                ? await ImportParticipantsAsync(db, expo, cells, dryRun, language, ct)
+                ? await ImportParticipantsAsync(db, expo, cells, dryRun, actor, language, ct)
                 : await ImportExhibitorsAsync(db, expo, cells, dryRun, actor, language, ct);
         }
         catch (ConstraintViolationException ex)
@@ -108,7 +109,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         return SpreadsheetWriter.Write(format, kind == ImportKind.Participants ? "participants" : "exhibitors", headers, [example]);
     }
 
-    private async Task<Result<ImportOutcome>> ImportParticipantsAsync(IAppDbContext db, Event expo, RowReader cells, bool dryRun, string language, CancellationToken ct)
+    private async Task<Result<ImportOutcome>> ImportParticipantsAsync(IAppDbContext db, Event expo, RowReader cells, bool dryRun, Actor actor, string language, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
         var records = new List<(SheetRow Row, ParticipantRecord Record)>();
@@ -177,6 +178,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         }
         var counts = new ImportCounts(created, updated, unchanged);
         if (dryRun) return new ImportOutcome(false, counts, []);
+        db.Audit(actor, expo.Id, AuditActions.ImportApplied, "import:participants", null, counts, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
 
         var requests = touched.Where(t => !owners.ContainsKey(t.Record.Email))
@@ -289,6 +291,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         }
         var counts = new ImportCounts(created, updated, unchanged);
         if (dryRun) return new ImportOutcome(false, counts, []);
+        db.Audit(actor, expo.Id, AuditActions.ImportApplied, "import:exhibitors", null, counts, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
 
         var requests = touched.Where(t => !owners.ContainsKey(t.Record.Email))

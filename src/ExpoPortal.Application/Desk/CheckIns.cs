@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Meetings;
 using ExpoPortal.Domain.Common;
@@ -69,6 +70,7 @@ public sealed class CheckIns(IAppDbContextFactory dbFactory, TimeProvider clock,
             return Error.NotFound("meeting_not_found", $"No meeting {meetingId} of yours in this event.");
         var now = clock.GetUtcNow();
         var slot = await db.TimeSlots.AsNoTracking().FirstAsync(s => s.Id == meeting.TimeSlotId, ct);
+        var before = AuditTrail.StateOf(meeting);
         switch (mark)
         {
             case DeskMark.CheckedIn when meeting.Status == MeetingStatus.CheckedIn || meeting.CanMoveTo(MeetingStatus.CheckedIn):
@@ -84,6 +86,7 @@ public sealed class CheckIns(IAppDbContextFactory dbFactory, TimeProvider clock,
             default:
                 return mark != DeskMark.CheckedIn && slot.StartsAt > now ? MeetingBooking.SlotNotStarted : NotMarkable;
         }
+        db.Audit(actor, meeting.EventId, AuditActions.MeetingStatusChanged, AuditTrail.MeetingSubject(meeting.Id), before, AuditTrail.StateOf(meeting), now);
         await db.SaveChangesAsync(ct);
         slotChanges.Publish(new SlotChange(meeting.EventId, meeting.ExhibitorId, meeting.ParticipantId, meeting.TimeSlotId));
         return await DeskService.Project(db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)).FirstAsync(ct);
@@ -108,8 +111,10 @@ public sealed class CheckIns(IAppDbContextFactory dbFactory, TimeProvider clock,
             return Error.Validation("invalid_outcome", ex.Message);
         }
         // An outcome says the meeting took place: one only checked in becomes held.
+        var before = AuditTrail.StateOf(meeting);
         if (meeting.Status == MeetingStatus.CheckedIn) meeting.MarkHeld(clock.GetUtcNow());
         meeting.RecordOutcome(outcome);
+        db.Audit(actor, meeting.EventId, AuditActions.MeetingOutcome, AuditTrail.MeetingSubject(meeting.Id), before, new { state = AuditTrail.StateOf(meeting), outcome }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

@@ -168,6 +168,7 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
             var parked = change.Renumbered.Select(s => s.Id).Concat(removedIds).ToList();
             if (parked.Count > 0)
                 await db.TimeSlots.Where(s => parked.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.IndexInDay, x => -x.Id), ct);
+            db.Audit(actor, eventId, AuditActions.EventChanged, $"event:{eventId}", null, form, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -187,9 +188,11 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
         await using var db = await dbFactory.CreateAsync(ct);
         var expo = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (expo is null) return EventNotFound;
+        var before = RulesOf(expo);
         if (rules.Open) expo.OpenBooking(); else expo.CloseBooking();
         expo.SetCancellationCutoff(rules.CancellationCutoffHours);
         expo.SetRequestRules(rules.MaxPendingRequests ?? expo.MaxPendingRequests, rules.RequestExpiryHours ?? expo.RequestExpiryHours);
+        db.Audit(actor, eventId, AuditActions.BookingRulesChanged, $"event:{eventId}", before, RulesOf(expo), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return RulesOf(expo);
     }

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Notifications;
 using ExpoPortal.Domain.Meetings;
@@ -33,12 +34,12 @@ public sealed partial class MeetingBooking
         if (!actor.Organizes(eventId)) return OrganizersOnly;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryMoveAsync(eventId, meetingId, request, ct);
+            var result = await TryMoveAsync(actor, eventId, meetingId, request, ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }
 
-    private async Task<Result<MeetingView>> TryMoveAsync(int eventId, int meetingId, MoveMeetingRequest request, CancellationToken ct)
+    private async Task<Result<MeetingView>> TryMoveAsync(Actor actor, int eventId, int meetingId, MoveMeetingRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var expo = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
@@ -68,8 +69,10 @@ public sealed partial class MeetingBooking
 
         var from = meeting.TimeSlotId;
         var now = clock.GetUtcNow();
+        var before = AuditTrail.StateOf(meeting);
         meeting.MoveToSlot(slot.Id, place.Value, now);
         if (meeting.InterpreterId != interpreter.Value) meeting.AssignInterpreter(interpreter.Value, now);
+        db.Audit(actor, eventId, AuditActions.MeetingMoved, AuditTrail.MeetingSubject(meeting.Id), before, AuditTrail.StateOf(meeting), now);
         var told = await NoticeAsync(db, expo, MeetingOrigin.ArrangedByOrganizer, participant, exhibitor, slot, NotificationTexts.Moved, NotificationKind.MeetingMoved, ct);
         try
         {
@@ -104,12 +107,12 @@ public sealed partial class MeetingBooking
         if (!actor.Organizes(eventId) && actor.ExhibitorId != request.ExhibitorId) return OrganizersOnly;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryWalkInAsync(eventId, request, ct);
+            var result = await TryWalkInAsync(actor, eventId, request, ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }
 
-    private async Task<Result<MeetingView>> TryWalkInAsync(int eventId, WalkInRequest request, CancellationToken ct)
+    private async Task<Result<MeetingView>> TryWalkInAsync(Actor actor, int eventId, WalkInRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
@@ -138,6 +141,8 @@ public sealed partial class MeetingBooking
         db.Meetings.Add(meeting);
         try
         {
+            await db.SaveChangesAsync(ct);
+            db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
