@@ -23,13 +23,14 @@ public sealed record OrganizerGrant(string UserId, string Email, string DisplayN
 /// </summary>
 public sealed class OrganizerGrants(IAppDbContextFactory dbFactory, IPortalUsers users, TimeProvider clock)
 {
+    public static readonly Error NotOrganizerOfEvent = Error.Forbidden("not_organizer_of_event", "You are not an organizer of this event.");
     public static readonly Error AdministratorsOnly = Error.Forbidden("administrators_only", "Only portal administrators grant organizer rights.");
     public static readonly Error NotAnOrganizer = Error.Validation("not_an_organizer", "That account has no organizer role.");
     public static Error NoSuchUser(string email) => Error.NotFound("user_not_found", $"No account with the e-mail '{email}'.");
 
     public async Task<Result<IReadOnlyList<OrganizerGrant>>> ListAsync(Actor actor, int eventId, CancellationToken ct = default)
     {
-        if (!actor.Organizes(eventId)) return Error.Forbidden("not_organizer_of_event", "You are not an organizer of this event.");
+        if (!actor.Organizes(eventId)) return NotOrganizerOfEvent;
         await using var db = await dbFactory.CreateAsync(ct);
         var grants = await db.EventOrganizers.AsNoTracking().Where(g => g.EventId == eventId).ToListAsync(ct);
         var people = (await users.FindByIdsAsync(grants.Select(g => g.UserId).ToList(), ct)).ToDictionary(u => u.Id);

@@ -14,7 +14,7 @@ public sealed class AuditLogQuery(IAppDbContextFactory dbFactory)
 {
     public async Task<Result<PagedResult<AuditRow>>> PageAsync(Actor actor, int eventId, AuditFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        if (!actor.Organizes(eventId)) return Error.Forbidden("not_organizer_of_event", "You are not an organizer of this event.");
+        if (!actor.Organizes(eventId)) return Access.OrganizerGrants.NotOrganizerOfEvent;
         await using var db = await dbFactory.CreateAsync(ct);
         var rows = db.AuditLog.AsNoTracking().Where(a => a.EventId == eventId);
         if (!string.IsNullOrWhiteSpace(filter.Action))

@@ -36,5 +36,4 @@ public sealed record Actor(string UserId, bool IsOrganizer, int? ExhibitorId, in
     public bool Organizes(int eventId) => IsAdministrator || (IsOrganizer && OrganizedEventIds.Contains(eventId));
 
     public bool ActsForParticipant(int eventId, int participantId) => Organizes(eventId) || ParticipantId == participantId;
-    public bool ActsForExhibitor(int eventId, int exhibitorId) => Organizes(eventId) || ExhibitorId == exhibitorId;
 }

@@ -115,18 +115,7 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
         db.Events.Add(expo);
         foreach (var h in form.Halls ?? [])
             db.Halls.Add(new Hall(expo, h.Code, new LocalizedText(h.NameKo, h.NameEn), h.Columns, h.Rows));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            GrantToCreator(db, actor, expo.Id);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (ConstraintViolationException)
-        {
-            return SlugTaken; // the unique index on the slug: created by someone else just now
-        }
+        if (!await SaveNewEventAsync(db, actor, expo, ct)) return SlugTaken;
         return (await ViewAsync(db, expo.Id, ct))!;
     }
 
@@ -243,30 +232,36 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            GrantToCreator(db, actor, copy.Id);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (ConstraintViolationException)
-        {
-            return SlugTaken;
-        }
+        if (!await SaveNewEventAsync(db, actor, copy, ct)) return SlugTaken;
         return new CloneResult(copy.Id, copy.Slug, hallCopies.Count, boothCopies.Count, exhibitors, copy.Slots.Count);
     }
 
     /// <summary>
-    /// Whoever creates an event organizes it (organizer rights are per event). Administrators organize every event
-    /// already. The caller re-issues the creator's cookie so the grant counts at once (<c>/account/refresh</c>).
+    /// Saves a new event with everything added to the context, then grants it to its creator, in one transaction:
+    /// whoever creates an event organizes it (organizer rights are per event; administrators organize every event
+    /// already). The caller re-issues the creator's cookie so the grant counts at once (<c>/account/refresh</c>).
+    /// False when the unique index on the slug refused it: created by someone else just now.
     /// </summary>
-    private void GrantToCreator(IAppDbContext db, Actor actor, int eventId)
+    private async Task<bool> SaveNewEventAsync(IAppDbContext db, Actor actor, Event created, CancellationToken ct)
     {
-        if (actor.IsAdministrator) return;
-        db.EventOrganizers.Add(new EventOrganizer(eventId, actor.UserId, actor.UserId, clock.GetUtcNow()));
-        db.Audit(actor, eventId, Audit.AuditActions.OrganizerGranted, $"user:{actor.UserId}", null, new { reason = "created the event" }, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (!actor.IsAdministrator)
+            {
+                var now = clock.GetUtcNow();
+                db.EventOrganizers.Add(new EventOrganizer(created.Id, actor.UserId, actor.UserId, now));
+                db.Audit(actor, created.Id, AuditActions.OrganizerGranted, $"user:{actor.UserId}", null, new { reason = "created the event" }, now);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (ConstraintViolationException)
+        {
+            return false;
+        }
     }
 
     private static Exhibitor CopyExhibitor(Exhibitor x, Event to, Booth? booth)

@@ -81,12 +81,7 @@ public sealed partial class MeetingBooking
         }
         catch (ConstraintViolationException ex)
         {
-            return ex.ConstraintName switch
-            {
-                Constraints.MeetingParticipantSlot => ParticipantBusy,
-                Constraints.MeetingInterpreterSlot => InterpreterBusy,
-                _ => SlotTaken,
-            };
+            return PlaceTaken(ex.ConstraintName);
         }
 
         // Both the slot it left and the one it took changed for the booth's grid and the participant's agenda.
@@ -148,12 +143,7 @@ public sealed partial class MeetingBooking
         }
         catch (ConstraintViolationException ex)
         {
-            return ex.ConstraintName switch
-            {
-                Constraints.MeetingParticipantSlot => ParticipantBusy,
-                Constraints.MeetingInterpreterSlot => InterpreterBusy,
-                _ => SlotTaken,
-            };
+            return PlaceTaken(ex.ConstraintName);
         }
         slotChanges.Publish(new SlotChange(eventId, exhibitor.Id, participant.Id, slot.Id));
         return new MeetingView(meeting.Id, eventId, participant.Id, exhibitor.Id, slot.Id, meeting.TableNumber,

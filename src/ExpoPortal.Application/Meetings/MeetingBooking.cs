@@ -116,13 +116,9 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         }
         catch (ConstraintViolationException ex)
         {
-            return ex.ConstraintName switch
-            {
-                Constraints.MeetingParticipantSlot => ParticipantBusy,
-                Constraints.MeetingInterpreterSlot => InterpreterBusy,
-                Constraints.MeetingClientRequest => await FindByRequestIdAsync(eventId, request, ct),
-                _ => SlotTaken,
-            };
+            return ex.ConstraintName == Constraints.MeetingClientRequest
+                ? await FindByRequestIdAsync(eventId, request, ct)
+                : PlaceTaken(ex.ConstraintName);
         }
 
         slotChanges.Publish(new SlotChange(eventId, exhibitor.Id, participant.Id, slot.Id));
@@ -130,6 +126,14 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         return new MeetingView(meeting.Id, eventId, participant.Id, exhibitor.Id, slot.Id, meeting.TableNumber,
             meeting.Status, meeting.Origin, slot.StartsAt, slot.EndsAt, interpreterId);
     }
+
+    /// <summary>What a violated meeting guard means for the caller: someone took the participant's time, the interpreter or the table first.</summary>
+    private static Error PlaceTaken(string constraint) => constraint switch
+    {
+        Constraints.MeetingParticipantSlot => ParticipantBusy,
+        Constraints.MeetingInterpreterSlot => InterpreterBusy,
+        _ => SlotTaken,
+    };
 
     /// <summary>Tells the side that did not act (both sides when the organizers acted), in the same transaction as the change.</summary>
     private async Task<Party[]> NoticeAsync(IAppDbContext db, Domain.Events.Event expo, MeetingOrigin actedBy, Participant participant, Exhibitor exhibitor,

@@ -31,15 +31,8 @@ public sealed class Participant
     public Participant(Event @event, ParticipantKind kind, string fullName, string company, string countryCode, string city,
         DateTimeOffset arrivesAt, DateTimeOffset departsAt)
     {
-        if (departsAt <= arrivesAt) throw new DomainException("A participant must depart after arriving.");
         Event = @event;
-        Kind = kind;
-        FullName = Guard.NotBlank(fullName, "Name");
-        Company = Guard.NotBlank(company, "Company");
-        CountryCode = Guard.CountryCodes([countryCode], "Country").Single();
-        City = Guard.NotBlank(city, "City", 100);
-        ArrivesAt = arrivesAt.ToUniversalTime();
-        DepartsAt = departsAt.ToUniversalTime();
+        Register(kind, fullName, company, countryCode, city, arrivesAt, departsAt);
     }
 
     public int Id { get; private set; }

@@ -23,7 +23,12 @@ internal sealed class PortalUsers(IServiceScopeFactory scopes) : IPortalUsers
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.AppDbContext>();
         var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(ct);
-        return found.Select(u => new PortalUser(u.Id, u.Email ?? string.Empty, u.DisplayName, IsOrganizer: true)).ToList();
+        var organizers = await (from ur in db.UserRoles
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                where ids.Contains(ur.UserId) && (r.Name == Roles.Organizer || r.Name == Roles.Administrator)
+                                select ur.UserId).ToListAsync(ct);
+        return found.Select(u => new PortalUser(u.Id, u.Email ?? string.Empty, u.DisplayName, organizers.Contains(u.Id))).ToList();
     }
 }

@@ -16,7 +16,7 @@ internal static class AccessEndpoints
         var organizers = app.MapGroup("/api/events/{slug}/organizers").WithTags("Access");
         organizers.MapGet("", (string slug, HttpContext http, EventService events, OrganizerGrants grants, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo => (await grants.ListAsync(http.User.ToActor(), expo.Id, ct)).ToHttp(g => Results.Ok(g))))
-            .RequireEventOrganizer()
+            .RequireAuthorization(Policies.Organizer)
             .WithName("EventOrganizers").WithSummary("Who organizes the event: its organizers and portal administrators.");
         organizers.MapPut("", (string slug, GrantRequest request, HttpContext http, EventService events, OrganizerGrants grants, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo => (await grants.GrantAsync(http.User.ToActor(), expo.Id, request.Email, ct)).ToHttp(g => Results.Ok(g))))
@@ -33,7 +33,7 @@ internal static class AccessEndpoints
                 events.ForEventAsync(slug, ct, async expo =>
                     (await audit.PageAsync(http.User.ToActor(), expo.Id, new AuditFilter(action, text, from, to), new PageRequest(page ?? 0, pageSize ?? 50), ct))
                     .ToHttp(p => Results.Ok(p))))
-            .RequireEventOrganizer()
+            .RequireAuthorization(Policies.Organizer)
             .WithTags("Access").WithName("AuditLog")
             .WithSummary("The event's audit log, newest first: organizer actions and every meeting change, with the state before and after.");
     }

@@ -19,7 +19,7 @@ public static class BoothEndpoints
 
     public static IEndpointRouteBuilder MapBoothEndpoints(this IEndpointRouteBuilder app)
     {
-        var booths = app.MapGroup("/api/events/{slug}/booths").RequireEventOrganizer();
+        var booths = app.MapGroup("/api/events/{slug}/booths").RequireAuthorization(Policies.Organizer);
 
         booths.MapGet("", async Task<Results<Ok<IReadOnlyList<BoothSummary>>, ProblemHttpResult>> (
             string slug, HttpContext http, EventService events, BoothAssignment assignment, CancellationToken ct) =>

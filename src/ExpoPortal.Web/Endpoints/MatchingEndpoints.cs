@@ -17,7 +17,7 @@ public static class MatchingEndpoints
 
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup("/api/events/{slug}/matching").RequireEventOrganizer();
+        var runs = app.MapGroup("/api/events/{slug}/matching").RequireAuthorization(Policies.Organizer);
 
         runs.MapPost("/runs", async Task<Results<Accepted<MatchingRunView>, ProblemHttpResult>> (
             string slug, StartRunRequest? request, HttpContext http, EventService events, MatchmakingService matching, CancellationToken ct) =>

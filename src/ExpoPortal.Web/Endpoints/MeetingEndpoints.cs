@@ -40,7 +40,7 @@ public static class MeetingEndpoints
 
         events.MapGet("/figures", (string slug, EventService eventsService, CancellationToken ct) =>
                 eventsService.ForEventAsync(slug, ct, async expo => TypedResults.Ok(await eventsService.GetFiguresAsync(slug, ct))))
-            .RequireEventOrganizer()
+            .RequireAuthorization(Policies.Organizer)
             .WithName("EventFigures");
 
         // The signed-in participant's own calendar file; the link is stable, so calendars can re-download it.
