@@ -18,7 +18,6 @@ namespace ExpoPortal.E2ETests;
 /// <summary>The buyer's side in Chromium: find, book live, see it on the agenda, take the calendar file; and the listing editor.</summary>
 public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await buyer.FillAsync("input[data-testid=directory-search]", "cosmetics");
             var link = buyer.Locator($"[data-testid=exhibitor-link][href$='/exhibitors/{exhibitorId}']");
             await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-            await Screenshot(buyer, "buyer-directory-phone-en");
+            await PageChecks.ScreenshotAsync(buyer, "buyer-directory-phone-en");
             await link.ClickAsync();
             await buyer.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
 
@@ -64,8 +63,8 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await Assertions.Expect(buyerSlot).ToHaveAttributeAsync("data-state", "mine", new() { Timeout = 5_000 });
             // The member's page was not reloaded: the change arrives over its own circuit.
             await Assertions.Expect(memberSlot).ToHaveAttributeAsync("data-state", "taken", new() { Timeout = 2_000 });
-            await Screenshot(buyer, "buyer-booked-phone-en");
-            await Screenshot(member, "member-sees-taken-ko");
+            await PageChecks.ScreenshotAsync(buyer, "buyer-booked-phone-en");
+            await PageChecks.ScreenshotAsync(member, "member-sees-taken-ko");
 
             await buyer.GotoAsync(new Uri(app.ServerAddress, "/my/agenda").ToString());
             var item = buyer.Locator("[data-testid=agenda-item]");
@@ -79,12 +78,12 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             Assert.Contains("TZID:Asia/Seoul", ics);
             // iCalendar folds long lines and escapes commas in text.
             Assert.Contains(profile.Name.En, ics.Replace("\r\n ", "").Replace("\\,", ","));
-            await Screenshot(buyer, "buyer-agenda-phone-en");
+            await PageChecks.ScreenshotAsync(buyer, "buyer-agenda-phone-en");
         }
         catch
         {
-            await Screenshot(buyer, "FAILED-booking-buyer");
-            await Screenshot(member, "FAILED-booking-member");
+            await PageChecks.ScreenshotAsync(buyer, "FAILED-booking-buyer");
+            await PageChecks.ScreenshotAsync(member, "FAILED-booking-member");
             throw;
         }
     }
@@ -107,7 +106,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await productName.FillAsync("안동 유기농 흑마늘 진액");
             await page.ClickAsync("[data-testid=listing-save]");
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("저장했습니다", new() { Timeout = 10_000 });
-            await Screenshot(page, "exhibitor-listing-saved-ko");
+            await PageChecks.ScreenshotAsync(page, "exhibitor-listing-saved-ko");
 
             var directory = app.Services.GetRequiredService<ExhibitorDirectory>();
             var eventId = (await app.Services.GetRequiredService<EventService>().FindAsync(AndongDemo.Slug, Ct))!.Id;
@@ -126,7 +125,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         }
         catch
         {
-            await Screenshot(page, "FAILED-listing-edit");
+            await PageChecks.ScreenshotAsync(page, "FAILED-listing-edit");
             throw;
         }
     }
@@ -160,7 +159,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await Assertions.Expect(b.Locator("[data-testid=listing-conflict]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
             Assert.Contains("Saved first by staff A.", await b.InnerTextAsync("[data-testid=listing-conflict]"));
             Assert.Equal("Typed by staff B, not lost.", await b.Locator("textarea[data-testid=listing-description-en]").InputValueAsync());
-            await Screenshot(b, "listing-conflict-en");
+            await PageChecks.ScreenshotAsync(b, "listing-conflict-en");
 
             await b.ClickAsync("[data-testid=listing-overwrite]");
             await Assertions.Expect(b.Locator("[data-testid=listing-conflict]")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
@@ -172,8 +171,8 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         }
         catch
         {
-            await Screenshot(a, "FAILED-conflict-a");
-            await Screenshot(b, "FAILED-conflict-b");
+            await PageChecks.ScreenshotAsync(a, "FAILED-conflict-a");
+            await PageChecks.ScreenshotAsync(b, "FAILED-conflict-b");
             throw;
         }
     }
@@ -223,14 +222,14 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await request.Locator("[data-testid=request-accept]").ClickAsync();
             await Assertions.Expect(staff.Locator("[data-testid=request][data-status=accepted]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
             await Assertions.Expect(staff.Locator("[data-testid=schedule-item]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
-            await Screenshot(staff, "exhibitor-accepted-request-ko");
+            await PageChecks.ScreenshotAsync(staff, "exhibitor-accepted-request-ko");
 
             // The buyer's bell rings without a reload, and the mail arrives in English.
             await Assertions.Expect(buyer.Locator("[data-testid=notification-bell]")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = 5_000 });
             // The live update came from the exhibitor's Korean page, yet the buyer's page still reads English.
             await Assertions.Expect(buyer.Locator("[data-testid=booking-grid]")).ToContainTextAsync("yours", new() { Timeout = 5_000 });
             Assert.DoesNotContain("예약 가능", await buyer.InnerTextAsync("[data-testid=booking-grid]"));
-            await Screenshot(buyer, "buyer-notification-phone-en");
+            await PageChecks.ScreenshotAsync(buyer, "buyer-notification-phone-en");
             await buyer.GotoAsync(new Uri(app.ServerAddress, "/my/requests").ToString());
             await Assertions.Expect(buyer.Locator("[data-testid=request][data-status=accepted]")).ToContainTextAsync("Accepted", new() { Timeout = 15_000 });
             var mail = await MailToAsync(smtp, "buyer@expo.demo");
@@ -239,8 +238,8 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         }
         catch
         {
-            await Screenshot(buyer, "FAILED-request-buyer");
-            await Screenshot(staff, "FAILED-request-staff");
+            await PageChecks.ScreenshotAsync(buyer, "FAILED-request-buyer");
+            await PageChecks.ScreenshotAsync(staff, "FAILED-request-staff");
             throw;
         }
     }
@@ -256,7 +255,6 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         }
         throw new TimeoutException($"No mail to {address} within 15 s.");
     }
-
 
     private static async Task<(int EventId, int Buyer, int Member)> IdsAsync(ExpoApp app)
     {
@@ -295,11 +293,5 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         var organizer = TestActors.Secretariat;
         for (var i = 0; i < exhibitor.Booth!.MeetingTables - 1; i++)
             Assert.True((await booking.BookAsync(organizer, eventId, new BookMeetingRequest(others[i].Id, exhibitorId, slotId), Ct)).Succeeded);
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

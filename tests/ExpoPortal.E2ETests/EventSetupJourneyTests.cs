@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using ExpoPortal.Application.Meetings;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
@@ -18,7 +17,6 @@ namespace ExpoPortal.E2ETests;
 /// <summary>Event set-up in Chromium: close booking on a phone in Korean (a buyer's booking is then refused); clone the event in English.</summary>
 public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private const string Settings = $"/events/{AndongDemo.Slug}/settings";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -44,12 +42,12 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
             await page.Locator("[data-testid=booking-open]").ClickAsync();
 
             await Assertions.Expect(panel).ToContainTextAsync("참가자 예약 마감", new() { Timeout = 10_000 });
-            await Screenshot(page, "settings-booking-closed-ko-phone");
+            await PageChecks.ScreenshotAsync(page, "settings-booking-closed-ko-phone");
             // The page fits a phone: nothing wider than the screen.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
             // The theme's success snackbar is below contrast (a shared theme matter): check the page once it has gone.
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-            await AssertNoSeriousAxeViolationsAsync(page);
+            await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
 
             // The buyer over real HTTP to the same server (the app listens on a real port for the browser).
             using var buyer = new HttpClient(new HttpClientHandler { CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
@@ -61,7 +59,7 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
         }
         catch
         {
-            await Screenshot(page, "settings-booking-failure");
+            await PageChecks.ScreenshotAsync(page, "settings-booking-failure");
             throw;
         }
     }
@@ -86,14 +84,14 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
             await page.FillAsync("input[data-testid=clone-start]", "2027-10-13");
             await page.FillAsync("input[data-testid=clone-venue-en]", "Songdo Convensia");
             await page.Locator("[data-testid=clone-with-exhibitors]").ClickAsync();
-            await Screenshot(page, "settings-clone-dialog-en");
+            await PageChecks.ScreenshotAsync(page, "settings-clone-dialog-en");
             await page.Locator("[data-testid=clone-confirm]").ClickAsync();
 
             await page.WaitForURLAsync("**/events/incheon-2027/settings", new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("[data-testid=setup-counts]")).ToContainTextAsync("250 exhibitors · 256 booths", new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("input[data-testid=event-venue-en]")).ToHaveValueAsync("Songdo Convensia");
             await Assertions.Expect(page.Locator("input[data-testid=event-start]")).ToHaveValueAsync("2027-10-13");
-            await Screenshot(page, "settings-cloned-en");
+            await PageChecks.ScreenshotAsync(page, "settings-cloned-en");
 
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
             var clone = await db.Events.SingleAsync(e => e.Slug == "incheon-2027", Ct);
@@ -101,7 +99,7 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
         }
         catch
         {
-            await Screenshot(page, "settings-clone-failure");
+            await PageChecks.ScreenshotAsync(page, "settings-clone-failure");
             throw;
         }
     }
@@ -120,19 +118,5 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
         var slots = await buyer.GetFromJsonAsync<List<JsonElement>>($"/api/events/{AndongDemo.Slug}/exhibitors/{exhibitorId}/slots", Ct);
         var slotId = slots!.First(s => s.GetProperty("state").GetString() == "free").GetProperty("slotId").GetInt32();
         return new BookMeetingRequest(buyerId, exhibitorId, slotId);
-    }
-
-    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

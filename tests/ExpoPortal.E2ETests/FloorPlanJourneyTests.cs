@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Tests.Shared;
@@ -9,7 +8,6 @@ namespace ExpoPortal.E2ETests;
 /// <summary>The organizers' floor plan in Chromium: auto-assign the late registrants (English), assign by hand and swap (Korean, phone width).</summary>
 public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private const string FloorPlan = $"/events/{AndongDemo.Slug}/floor-plan";
 
     [Fact]
@@ -35,7 +33,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             Assert.Equal(AndongDemo.LateRegistrants, proposal.Count);
             Assert.Contains("placed", await page.InnerTextAsync("[data-testid=proposal-summary]"));
             foreach (var (booth, _) in proposal) Assert.Equal("free", await plan.StateOfAsync(booth)); // only a proposal so far
-            await Screenshot(page, "floor-plan-proposal-en");
+            await PageChecks.ScreenshotAsync(page, "floor-plan-proposal-en");
 
             await plan.ApplyAsync();
             foreach (var (booth, exhibitor) in proposal)
@@ -45,7 +43,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             }
             Assert.Equal(freeBefore - AndongDemo.LateRegistrants, await plan.Booths("free").CountAsync());
             Assert.Equal(0, await page.Locator("[data-testid=without-booth]").CountAsync());
-            await Screenshot(page, "floor-plan-applied-en");
+            await PageChecks.ScreenshotAsync(page, "floor-plan-applied-en");
 
             // Edit a booth from its panel: an overlap is refused in words, a valid change is saved.
             var (edited, _) = proposal[0];
@@ -66,7 +64,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
         }
         catch
         {
-            await Screenshot(page, "FAILED-floor-plan-auto-assign");
+            await PageChecks.ScreenshotAsync(page, "FAILED-floor-plan-auto-assign");
             throw;
         }
     }
@@ -87,7 +85,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             Assert.Contains("배치도", await page.InnerTextAsync("h1"));
             // The plan fits the phone: no sideways scrolling; axe-core finds no serious or critical violation.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
-            await AssertNoSeriousAxeViolationsAsync(page);
+            await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
 
             var free = await plan.FirstCodeAsync("free");
             await plan.ClickBoothAsync(free);
@@ -96,7 +94,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             await plan.WaitForStateAsync(free, "assigned");
             Assert.Contains(name, await plan.LabelOfAsync(free));
             Assert.Contains("배정했습니다", await page.InnerTextAsync(".mud-snackbar"));
-            await Screenshot(page, "floor-plan-assigned-ko-390");
+            await PageChecks.ScreenshotAsync(page, "floor-plan-assigned-ko-390");
 
             var assigned = page.Locator("svg[data-hall=B] [data-state=assigned]");
             var (a, b) = ((await assigned.Nth(0).GetAttributeAsync("data-booth-code"))!, (await assigned.Nth(1).GetAttributeAsync("data-booth-code"))!);
@@ -110,26 +108,12 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
                 new object[] { a, labelB.Replace(b, a) }, new PageWaitForFunctionOptions { Timeout = 15_000 });
 
             Assert.Equal(labelA.Replace(a, b), await plan.LabelOfAsync(b));
-            await Screenshot(page, "floor-plan-swapped-ko-390");
+            await PageChecks.ScreenshotAsync(page, "floor-plan-swapped-ko-390");
         }
         catch
         {
-            await Screenshot(page, "FAILED-floor-plan-assign-swap");
+            await PageChecks.ScreenshotAsync(page, "FAILED-floor-plan-assign-swap");
             throw;
         }
-    }
-
-    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -15,7 +15,6 @@ namespace ExpoPortal.E2ETests;
 /// </summary>
 public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private const string Imports = $"/events/{AndongDemo.Slug}/imports";
     private const string Header = "email,name,company,country,kind,chapter,city,languages,interests_hs,import_scale,arrival,departure";
 
@@ -56,7 +55,7 @@ public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture b
             Assert.Contains(languageProblem, await problems.Nth(1).InnerTextAsync());
             Assert.Equal(1, await page.Locator("[data-testid=import-error-report]").CountAsync());
             Assert.Equal(0, await ImportedAsync(app, tag));
-            await Screenshot(page, $"import-errors-{tag}");
+            await PageChecks.ScreenshotAsync(page, $"import-errors-{tag}");
 
             await ChooseAsync(page, good);
             await page.ClickAsync("[data-testid=import-validate]");
@@ -70,13 +69,13 @@ public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture b
             await page.ClickAsync("[data-testid=import-apply]");
             await page.WaitForSelectorAsync("[data-testid=import-result][data-applied=true][data-file='chapter-again.csv'][data-created='0'][data-unchanged='4']");
             Assert.Equal(4, await ImportedAsync(app, tag));
-            await Screenshot(page, $"import-again-{tag}");
+            await PageChecks.ScreenshotAsync(page, $"import-again-{tag}");
             if (width <= 390)
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways");
         }
         catch
         {
-            await Screenshot(page, $"FAILED-import-{tag}");
+            await PageChecks.ScreenshotAsync(page, $"FAILED-import-{tag}");
             throw;
         }
         finally
@@ -117,11 +116,5 @@ public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture b
     {
         await using var db = await app.Services.GetRequiredService<IAppDbContextFactory>().CreateAsync();
         return await db.Participants.CountAsync(p => p.Email != null && p.Email.EndsWith($"-{tag}@chapter.example"));
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -12,7 +12,6 @@ namespace ExpoPortal.E2ETests;
 
 public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
     public async Task Organizer_signs_in_switches_to_Korean_and_sees_the_event_figures()
@@ -40,11 +39,11 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             Assert.Contains("해외 회원 무역인 800명", await dashboard.CardTextAsync("fig-participants"));
             Assert.Contains("경상북도", await dashboard.CardTextAsync("by-region"));
             Assert.Contains("사무국", await page.InnerTextAsync("[data-testid=nav]"));
-            await Screenshot(page, "organizer-dashboard-ko");
+            await PageChecks.ScreenshotAsync(page, "organizer-dashboard-ko");
         }
         catch
         {
-            await Screenshot(page, "FAILED-organizer-dashboard");
+            await PageChecks.ScreenshotAsync(page, "FAILED-organizer-dashboard");
             throw;
         }
     }
@@ -77,11 +76,11 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             Assert.Contains("안동소주", await page.InnerTextAsync("[data-testid=directory-grid] tbody"));
             // The pager speaks Korean too (MudBlazor's texts come from the portal's resources).
             Assert.Contains($"1-{Math.Min(expected, 25)} / 전체 {expected}", await page.InnerTextAsync("[data-testid=directory-grid] .mud-table-pagination"));
-            await Screenshot(page, "buyer-directory-ko");
+            await PageChecks.ScreenshotAsync(page, "buyer-directory-ko");
         }
         catch
         {
-            await Screenshot(page, "FAILED-directory");
+            await PageChecks.ScreenshotAsync(page, "FAILED-directory");
             throw;
         }
     }
@@ -110,11 +109,11 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             Assert.Equal(own.Name.Ko, await page.Locator("input[data-testid=listing-name-ko]").InputValueAsync());
             Assert.Equal(own.Booth!.Code, (await page.InnerTextAsync("[data-testid=listing-booth]")).Trim());
             Assert.Equal(0, await page.Locator("[data-testid=nav-organizer]").CountAsync());
-            await Screenshot(page, "exhibitor-listing-ko");
+            await PageChecks.ScreenshotAsync(page, "exhibitor-listing-ko");
         }
         catch
         {
-            await Screenshot(page, "FAILED-exhibitor-listing");
+            await PageChecks.ScreenshotAsync(page, "FAILED-exhibitor-listing");
             throw;
         }
     }
@@ -150,18 +149,12 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             Assert.NotEmpty(rows);
             Assert.All(rows, row => Assert.Contains("확정", row)); // scheduled
             Assert.Contains("2027", await page.Locator("h2").First.InnerTextAsync()); // the first day's date, in Seoul time
-            await Screenshot(page, "buyer-agenda-ko");
+            await PageChecks.ScreenshotAsync(page, "buyer-agenda-ko");
         }
         catch
         {
-            await Screenshot(page, "FAILED-buyer-agenda");
+            await PageChecks.ScreenshotAsync(page, "FAILED-buyer-agenda");
             throw;
         }
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

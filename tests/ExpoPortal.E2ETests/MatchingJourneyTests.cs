@@ -8,7 +8,6 @@ using ExpoPortal.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ExpoPortal.E2ETests;
@@ -16,7 +15,6 @@ namespace ExpoPortal.E2ETests;
 /// <summary>The organizers' matching page in Chromium, on the demo event.</summary>
 public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture browser)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -55,8 +53,8 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             await page.WaitForSelectorAsync("[data-testid=heat-cell]");
             await page.Locator("[data-testid=heat-cell]").First.ClickAsync();
             await page.WaitForSelectorAsync("[data-testid=review-meetings]");
-            await Screenshot(page, "organizer-matching-review");
-            await AssertNoSeriousAxeViolationsAsync(page);
+            await PageChecks.ScreenshotAsync(page, "organizer-matching-review");
+            await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
 
             await matching.PublishAsync();
             await matching.WaitForStateAsync("published", 30_000);
@@ -65,12 +63,12 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             // Usable on a phone: the page does not spill sideways (wide tables scroll inside their own box).
             await page.SetViewportSizeAsync(390, 844);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-            await Screenshot(page, "organizer-matching-phone");
+            await PageChecks.ScreenshotAsync(page, "organizer-matching-phone");
             Assert.False(overflow, "the matching page is wider than a phone");
         }
         catch
         {
-            await Screenshot(page, "FAILED-organizer-matching");
+            await PageChecks.ScreenshotAsync(page, "FAILED-organizer-matching");
             throw;
         }
 
@@ -88,11 +86,11 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             await buyerPage.WaitForSelectorAsync("[data-testid=agenda-item]", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
             Assert.Equal(expected, await buyerPage.Locator("[data-testid=agenda-item]").CountAsync());
-            await Screenshot(buyerPage, "buyer-agenda-after-matching");
+            await PageChecks.ScreenshotAsync(buyerPage, "buyer-agenda-after-matching");
         }
         catch
         {
-            await Screenshot(buyerPage, "FAILED-buyer-agenda-after-matching");
+            await PageChecks.ScreenshotAsync(buyerPage, "FAILED-buyer-agenda-after-matching");
             throw;
         }
     }
@@ -132,7 +130,7 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             Assert.Contains($"#{firstRun}", compared);
             Assert.Contains($"#{secondRun}", compared);
             Assert.Contains("meetings are the same", await page.InnerTextAsync("[data-testid=compare-same]"));
-            await Screenshot(page, "organizer-matching-compare");
+            await PageChecks.ScreenshotAsync(page, "organizer-matching-compare");
 
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
             var schedule = await db.MatchingRuns.Where(r => r.Id == secondRun).Select(r => r.Schedule).SingleAsync(Ct);
@@ -141,7 +139,7 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
         }
         catch
         {
-            await Screenshot(page, "FAILED-organizer-matching-compare");
+            await PageChecks.ScreenshotAsync(page, "FAILED-organizer-matching-compare");
             throw;
         }
     }
@@ -173,22 +171,13 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
             Assert.Contains("실행이 실패했습니다", error);
             Assert.Contains("the participant is not available", error);
             Assert.Equal(0, await page.Locator("[data-testid=matching-publish]").CountAsync());
-            await Screenshot(page, "organizer-matching-failed-ko");
+            await PageChecks.ScreenshotAsync(page, "organizer-matching-failed-ko");
         }
         catch
         {
-            await Screenshot(page, "FAILED-organizer-matching-failed");
+            await PageChecks.ScreenshotAsync(page, "FAILED-organizer-matching-failed");
             throw;
         }
-    }
-
-    /// <summary>axe-core in the page: no critical or serious violation (moderate and minor ones are reported in the message only).</summary>
-    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "critical" or "serious").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private static async Task<int> BuyerMeetingsAsync(ExpoApp app)
@@ -198,11 +187,5 @@ public sealed class MatchingJourneyTests(PostgresServer postgres, BrowserFixture
         var buyerId = (await users.FindByEmailAsync("buyer@expo.demo"))!.ParticipantId!.Value;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         return await db.Meetings.CountAsync(m => m.ParticipantId == buyerId && m.Status == MeetingStatus.Scheduled, Ct);
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using ExpoPortal.E2ETests.Pages;
 using ExpoPortal.Infrastructure.DemoData;
 using ExpoPortal.Tests.Shared;
@@ -14,7 +13,6 @@ namespace ExpoPortal.E2ETests;
 public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture browser)
 {
     private const string Event = $"/events/{AndongDemo.Slug}";
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>The pages of each role. A new page belongs here.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> PagesOf = new Dictionary<string, string[]>
@@ -74,15 +72,12 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
                     await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 30_000 });
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 15_000 });
                 Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));
-                var results = await page.RunAxe();
-                findings.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
-                    .Select(v => $"{target} [{language}] {v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}"));
+                findings.AddRange((await PageChecks.SeriousAxeViolationsAsync(page)).Select(v => $"{target} [{language}] {v}"));
             }
         }
         catch
         {
-            Directory.CreateDirectory(Screenshots);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"FAILED-sweep-{email}-{language}.png"), FullPage = true });
+            await PageChecks.ScreenshotAsync(page, $"FAILED-sweep-{email}-{language}");
             throw;
         }
         Assert.True(violations.Count == 0, string.Join("\n", violations));

@@ -1,0 +1,32 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ExpoPortal.E2ETests.Pages;
+
+/// <summary>What every browser journey does with a page besides driving it: keep a screenshot, ask axe-core.</summary>
+public static class PageChecks
+{
+    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    /// <summary>axe-core's critical and serious violations on the page as it is now, each with the first elements it names.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "critical" or "serious")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} ({string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})")
+            .ToList();
+    }
+
+    /// <summary>No critical or serious violation (moderate and minor ones are not failures).</summary>
+    public static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var serious = await SeriousAxeViolationsAsync(page);
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}
