@@ -55,8 +55,8 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync());
         var eventId = await EventIdAsync(app);
         var service = app.Services.GetRequiredService<MatchmakingService>();
-        var older = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 1, ct: Ct)).Value);
-        var newer = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 2, ct: Ct)).Value);
+        var older = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 1, ct: Ct)).Value);
+        var newer = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 2, ct: Ct)).Value);
         Assert.Equal((MatchingRunStatus.Succeeded, MatchingRunStatus.Succeeded), (older.Status, newer.Status));
 
         var buyerRefused = await service.PublishAsync(Buyer, eventId, newer.Id, ct: Ct);
@@ -96,8 +96,8 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         var eventId = await EventIdAsync(app);
         var service = app.Services.GetRequiredService<MatchmakingService>();
         var reviews = app.Services.GetRequiredService<MatchingReview>();
-        var first = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
-        var second = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 5, ct: Ct)).Value);
+        var first = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
+        var second = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, seed: 5, ct: Ct)).Value);
 
         Assert.Equal("organizers_only", (await reviews.ReviewAsync(Buyer, eventId, first.Id, Ct)).Error!.Code);
         var review = (await reviews.ReviewAsync(Organizer, eventId, first.Id, Ct)).Value;
@@ -125,7 +125,7 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         var eventId = await EventIdAsync(app);
         var service = app.Services.GetRequiredService<MatchmakingService>();
         var reviews = app.Services.GetRequiredService<MatchingReview>();
-        var first = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
+        var first = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
         var review = (await reviews.ReviewAsync(Organizer, eventId, first.Id, Ct)).Value;
 
         var blocked = review.Meetings.First(m => !m.Pinned);
@@ -150,7 +150,7 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         Assert.Equal(PairDecision.Block, decisions[(blocked.ParticipantId, blocked.ExhibitorId)]);
         Assert.Equal(PairDecision.Lock, decisions[(locked.ParticipantId, locked.ExhibitorId)]);
 
-        var second = await WaitForAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
+        var second = await MatchingRuns.SucceededAsync(service, (await service.QueueRunAsync(Organizer, eventId, 2, ct: Ct)).Value);
         var next = (await reviews.ReviewAsync(Organizer, eventId, second.Id, Ct)).Value;
 
         Assert.DoesNotContain(next.Meetings, m => (m.ParticipantId, m.ExhibitorId) == (blocked.ParticipantId, blocked.ExhibitorId));
@@ -162,22 +162,6 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
         Assert.False((await reviews.DecisionsAsync(eventId, Ct)).ContainsKey((blocked.ParticipantId, blocked.ExhibitorId)));
     }
 
-    private static async Task<MatchingRunView> WaitForAsync(MatchmakingService service, int runId)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            var run = (await service.GetRunAsync(runId))!;
-            if (!run.IsActive)
-            {
-                // Every caller here needs a finished run; a failed one says why instead of failing later on a missing value.
-                Assert.True(run.Status == MatchingRunStatus.Succeeded, $"Run {runId} {run.Status}: {run.Error}");
-                return run;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Run {runId} did not finish in two minutes.");
-    }
 
     private async Task<int> EventIdAsync(ExpoApp app)
     {
