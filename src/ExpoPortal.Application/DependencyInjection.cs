@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<MeetingRequests>();
         services.AddSingleton<Desk.DeskService>();
         services.AddSingleton<Desk.CheckIns>();
+        services.AddSingleton<Desk.InterpreterPool>();
         services.AddSingleton<Results.ResultsReport>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<NotificationCenter>();

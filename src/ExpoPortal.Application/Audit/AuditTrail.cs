@@ -41,6 +41,7 @@ public static class AuditActions
     public const string MeetingMoved = "meeting.moved";
     public const string MeetingStatusChanged = "meeting.status";
     public const string MeetingOutcome = "meeting.outcome";
+    public const string InterpreterReassigned = "meeting.interpreter";
     public const string EventChanged = "event.changed";
     public const string BookingRulesChanged = "event.booking_rules";
     public const string ImportApplied = "import.applied";

@@ -35,6 +35,21 @@ public static class DeskEndpoints
             .WithName("DeskSearch")
             .WithSummary("Find participants, exhibitors and interpreters of the event by name, company, e-mail or booth, in Korean or English (organizers).");
 
+        events.MapGet("/interpreters", InterpreterPoolAsync)
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("InterpreterPool")
+            .WithSummary("The interpreter pool of one consultation day (day=yyyy-MM-dd, the first day by default): each interpreter's languages, presence and meetings per slot, and every meeting that needs an interpreter (organizers).");
+
+        events.MapGet("/meetings/{meetingId:int}/interpreter-candidates", InterpreterCandidatesAsync)
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("InterpreterCandidates")
+            .WithSummary("Interpreters who could take over a meeting: there that day, bridging both sides, free in its slot, least busy first (organizers).");
+
+        events.MapPut("/meetings/{meetingId:int}/interpreter", ReassignInterpreterAsync)
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("ReassignInterpreter")
+            .WithSummary("Give a meeting to another interpreter of the pool (organizers). 409 interpreter_busy, meeting_not_reassignable; 400 interpreter_not_present, interpreter_cannot_bridge; 404 for a meeting or interpreter of another event.");
+
         app.MapPost("/api/check-in/{token}", CheckInAsync)
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("Desk")
@@ -65,6 +80,16 @@ public static class DeskEndpoints
 
     private static async Task<IResult> SearchAsync(string slug, string? q, HttpContext http, EventService events, DeskService desk, CancellationToken ct) =>
         await events.ForEventAsync(slug, ct, async expo => (await desk.SearchAsync(http.User.ToActor(), expo.Id, q, ct)).ToHttp(people => TypedResults.Ok(people)));
+
+    private static Task<IResult> InterpreterPoolAsync(string slug, DateOnly? day, HttpContext http, EventService events, InterpreterPool pool, CancellationToken ct) =>
+        events.ForEventAsync(slug, ct, async expo => (await pool.DayAsync(http.User.ToActor(), expo.Id, day, ct)).ToHttp(d => TypedResults.Ok(d)));
+
+    private static Task<IResult> InterpreterCandidatesAsync(string slug, int meetingId, HttpContext http, EventService events, InterpreterPool pool, CancellationToken ct) =>
+        events.ForEventAsync(slug, ct, async expo => (await pool.CandidatesAsync(http.User.ToActor(), expo.Id, meetingId, ct)).ToHttp(c => TypedResults.Ok(c)));
+
+    private static Task<IResult> ReassignInterpreterAsync(string slug, int meetingId, ReassignInterpreterRequest request, HttpContext http, EventService events,
+        MeetingBooking booking, CancellationToken ct) =>
+        events.ForEventAsync(slug, ct, async expo => (await booking.ReassignInterpreterAsync(http.User.ToActor(), expo.Id, meetingId, request, ct)).ToHttp(m => TypedResults.Ok(m)));
 
     private static async Task<IResult> CheckInAsync(string token, HttpContext http, CheckIns checkIns, CancellationToken ct) =>
         (await checkIns.CheckInByTokenAsync(http.User.ToActor(), token, ct)).ToHttp(m => TypedResults.Ok(m));

@@ -107,7 +107,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         Assert.Equal("organizers_only", (await matching.PublishAsync(other, ids.EventId, 1, ct: Ct)).Error?.Code);
     }
 
-    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId);
+    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId, int Interpreter);
 
     private static async Task<Ids> SetUpAsync(ExpoApp app)
     {
@@ -145,7 +145,8 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             break;
         }
         Assert.True(meeting is not null && exhibitorC > 0, "no meeting or free slot for participant A in the demo");
-        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id);
+        var interpreter = await db.Interpreters.Where(i => i.EventId == eventId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
+        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id, interpreter);
     }
 
     private static List<Operation> Matrix(Ids ids)
@@ -195,6 +196,9 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("POST", "/api/events/{slug}/meetings/{meetingId:int}/status", $"{e}/meetings/{ids.MeetingOfA}/status", EventOrganizers, new { status = "checkedIn" }),
             new("PUT", "/api/events/{slug}/meetings/{meetingId:int}/outcome", $"{e}/meetings/{ids.MeetingOfA}/outcome", EventOrganizers, new { consultationValueUsd = 1 }),
             new("GET", "/api/events/{slug}/desk/search", $"{e}/desk/search?q=a", EventOrganizers),
+            new("GET", "/api/events/{slug}/interpreters", $"{e}/interpreters", EventOrganizers),
+            new("GET", "/api/events/{slug}/meetings/{meetingId:int}/interpreter-candidates", $"{e}/meetings/{ids.MeetingOfA}/interpreter-candidates", EventOrganizers),
+            new("PUT", "/api/events/{slug}/meetings/{meetingId:int}/interpreter", $"{e}/meetings/{ids.MeetingOfA}/interpreter", EventOrganizers, new { interpreterId = ids.Interpreter }),
             // A check-in token is its own key: anyone signed in may present one (a wrong one is refused by the service).
             new("POST", "/api/check-in/{token}", "/api/check-in/not-a-token", SignedIn),
             // Results, imports, exports, event set-up.
@@ -215,6 +219,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             // Pages.
             new("GET", "/events/{Slug}/desk", $"{page}/desk", EventOrganizers),
             new("GET", "/events/{Slug}/desk/check-in", $"{page}/desk/check-in", EventOrganizers),
+            new("GET", "/events/{Slug}/desk/interpreters", $"{page}/desk/interpreters", EventOrganizers),
             new("GET", "/events/{Slug}/results", $"{page}/results", EventOrganizers),
             new("GET", "/events/{Slug}/imports", $"{page}/imports", EventOrganizers),
             new("GET", "/events/{Slug}/settings", $"{page}/settings", EventOrganizers),

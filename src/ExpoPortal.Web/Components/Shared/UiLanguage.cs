@@ -11,4 +11,9 @@ public static class UiLanguage
     public static string Other => Current == "ko" ? "en" : "ko";
 
     public static bool IsCurrent(string language) => Current == language;
+
+    /// <summary>A language code (en, vi, zh) named in the reader's language (영어 / English).</summary>
+    public static string NameOf(string code) =>
+        CultureInfo.GetCultureInfo(code) is { } culture && culture.Name.Length > 0
+            ? (Current == "ko" ? culture.DisplayName : culture.EnglishName) : code;
 }
