@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<Desk.CheckIns>();
         services.AddSingleton<Desk.InterpreterPool>();
         services.AddSingleton<Results.ResultsReport>();
+        services.AddSingleton<Results.LiveDashboard>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<NotificationCenter>();
         services.AddSingleton<MeetingReminders>();

@@ -19,7 +19,7 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
     {
         [""] = ["/", "/account/login"],
         ["organizer@expo.demo"] = [Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/floor-plan", $"{Event}/matching",
-            $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/desk/interpreters", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results"],
+            $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/desk/interpreters", $"{Event}/live", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results"],
         ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", $"{Event}/directory"],
         ["buyer@expo.demo"] = ["/my/agenda", "/my/requests", $"{Event}/directory", "EXHIBITOR_PAGE"],
     };

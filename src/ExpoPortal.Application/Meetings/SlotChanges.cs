@@ -16,6 +16,8 @@ public interface ISlotChanges
 {
     IDisposable SubscribeToExhibitor(int exhibitorId, Func<SlotChange, Task> onChange);
     IDisposable SubscribeToParticipant(int participantId, Func<SlotChange, Task> onChange);
+    /// <summary>Every change of the event (the live dashboard); subscribers should coalesce, there can be many a second.</summary>
+    IDisposable SubscribeToEvent(int eventId, Func<SlotChange, Task> onChange);
     void Publish(SlotChange change);
 }
 
@@ -27,5 +29,7 @@ public sealed class InProcessSlotChanges(ILogger<InProcessSlotChanges> logger) :
 
     public IDisposable SubscribeToParticipant(int participantId, Func<SlotChange, Task> onChange) => _topics.Subscribe($"p:{participantId}", onChange);
 
-    public void Publish(SlotChange change) => _topics.Publish([$"x:{change.ExhibitorId}", $"p:{change.ParticipantId}"], change);
+    public IDisposable SubscribeToEvent(int eventId, Func<SlotChange, Task> onChange) => _topics.Subscribe($"e:{eventId}", onChange);
+
+    public void Publish(SlotChange change) => _topics.Publish([$"x:{change.ExhibitorId}", $"p:{change.ParticipantId}", $"e:{change.EventId}"], change);
 }

@@ -203,6 +203,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("POST", "/api/check-in/{token}", "/api/check-in/not-a-token", SignedIn),
             // Results, imports, exports, event set-up.
             new("GET", "/api/events/{slug}/reports/results", $"{e}/reports/results", EventOrganizers),
+            new("GET", "/api/events/{slug}/live", $"{e}/live", EventOrganizers),
             new("GET", "/api/events/{slug}/reports/results.xlsx", $"{e}/reports/results.xlsx", EventOrganizers),
             new("POST", "/api/events/{slug}/imports/{kind}", $"{e}/imports/participants?dryRun=true", EventOrganizers),
             new("GET", "/api/events/{slug}/imports/{kind}/template.{format}", $"{e}/imports/participants/template.csv", EventOrganizers),
@@ -221,6 +222,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("GET", "/events/{Slug}/desk/check-in", $"{page}/desk/check-in", EventOrganizers),
             new("GET", "/events/{Slug}/desk/interpreters", $"{page}/desk/interpreters", EventOrganizers),
             new("GET", "/events/{Slug}/results", $"{page}/results", EventOrganizers),
+            new("GET", "/events/{Slug}/live", $"{page}/live", EventOrganizers),
             new("GET", "/events/{Slug}/imports", $"{page}/imports", EventOrganizers),
             new("GET", "/events/{Slug}/settings", $"{page}/settings", EventOrganizers),
             new("GET", "/events/new", "/events/new", [Role.Organizer, Role.OtherOrganizer, Role.Administrator]),
