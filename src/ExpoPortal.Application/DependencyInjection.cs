@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton<BoothAssignment>();
         services.AddSingleton<BoothAutoAssign>();
         services.AddSingleton<BoothEditing>();
+        services.AddSingleton(sp => BookingSettings.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.AddSingleton<BookingSafeguards>();
         services.AddSingleton<MeetingBooking>();
         services.AddSingleton<Wishlist>();
         services.AddSingleton<ISlotChanges, InProcessSlotChanges>();

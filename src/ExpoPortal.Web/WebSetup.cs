@@ -31,7 +31,7 @@ public static class WebSetup
         // Korean text goes out as UTF-8, not as numeric character references three times its size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Endpoints.ApiProblem.SetRetryAfter);
         // Statuses and kinds read as words in the API ("Succeeded", "Scheduled"), not as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

@@ -15,10 +15,14 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly bool _loadDemo;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="settings">Extra configuration, e.g. an in-process SMTP server's <c>Smtp:Host</c> and <c>Smtp:Port</c>.</param>
-    public ExpoApp(string connectionString, bool loadDemo = false, bool realPort = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="testServices">Test-only services added after the app's own (e.g. an EF interceptor that widens a race).</param>
+    public ExpoApp(string connectionString, bool loadDemo = false, bool realPort = false, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         _connectionString = connectionString;
         _loadDemo = loadDemo;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -43,10 +47,12 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
         // Mails of tests never land in the machine's pickup folder.
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "expo-test-mail", Guid.NewGuid().ToString("N")));
         // Test suites sign in hundreds of times from one address; the rate-limit tests set their own low limits.
-        foreach (var limit in (string[])["SignInsPerMinute", "UploadsPerMinute", "DownloadsPerMinute"])
+        // Likewise the per-person booking throttle: the concurrency tests book far faster than a person clicks.
+        foreach (var limit in (string[])["SignInsPerMinute", "UploadsPerMinute", "DownloadsPerMinute", "BookingsPerUserPerMinute"])
             builder.UseSetting($"RateLimits:{limit}", "100000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
+        if (_testServices is not null) builder.ConfigureServices(_testServices);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>

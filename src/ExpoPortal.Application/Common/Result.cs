@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Forbidden,
     Conflict,
+
+    /// <summary>The person acted too often in a short time (HTTP 429 with Retry-After).</summary>
+    TooManyRequests,
 }
 
 /// <summary>An expected failure with a stable code (for tests and clients) and a message key for the UI.</summary>
@@ -17,6 +20,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
     /// that changed since an auto-assign proposal.
     /// </summary>
     public object? Details { get; init; }
+
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: when the caller may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);

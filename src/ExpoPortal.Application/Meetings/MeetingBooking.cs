@@ -27,7 +27,8 @@ public sealed record MeetingView(
 /// reasons; PostgreSQL's partial unique indexes are the final guard against two requests racing for one table,
 /// one person's slot or one interpreter. After each commit, open pages are told through <see cref="ISlotChanges"/>.
 /// </summary>
-public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges, NotificationCenter notifications)
+public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeProvider clock, ISlotChanges slotChanges, NotificationCenter notifications,
+    BookingSafeguards safeguards)
 {
     public static readonly Error SlotTaken = Error.Conflict("slot_taken", "That slot is already taken at this booth.");
     public static readonly Error ParticipantBusy = Error.Conflict("participant_busy", "The participant already has a meeting in that slot.");
@@ -53,11 +54,13 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             : (MeetingOrigin?)null;
         if (origin is null)
             return Error.Forbidden("not_your_meeting", "You can book meetings only for yourself.");
+        if (safeguards.Throttle(actor, eventId) is { } throttled) return throttled;
 
         // A lost interpreter race ends the transaction; try again with the next interpreter, a bounded number of times.
+        // A serialization failure or deadlock rolls the attempt back and runs it again, also a bounded number of times.
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryBookAsync(actor, eventId, request, origin.Value, notifyOtherSide, ct);
+            var result = await safeguards.RetryTransientAsync(() => TryBookAsync(actor, eventId, request, origin.Value, notifyOtherSide, ct), ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }
@@ -69,7 +72,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (expo is null) return Error.NotFound("event_not_found", "No such event.");
         if (!expo.BookingOpen && !actor.Organizes(eventId)) return BookingClosed;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await safeguards.BeginAsync(db, ct);
         // Row locks in a fixed order (participant, then exhibitor) make the limit counts below exact under concurrency.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = {request.ParticipantId} FOR UPDATE", ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM exhibitors WHERE id = {request.ExhibitorId} FOR UPDATE", ct);
@@ -116,9 +119,10 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         }
         catch (ConstraintViolationException ex)
         {
-            return ex.ConstraintName == Constraints.MeetingClientRequest
-                ? await FindByRequestIdAsync(eventId, request, ct)
-                : PlaceTaken(ex.ConstraintName);
+            // A retry racing its first attempt can hit any of the meeting's guards first (under REPEATABLE READ its
+            // snapshot predates the first attempt's commit): when that attempt committed, this is the same booking.
+            if (request.ClientRequestId is { Length: > 0 } && await FindByRequestIdAsync(eventId, request, ct) is { } same) return same;
+            return PlaceTaken(ex.ConstraintName);
         }
 
         slotChanges.Publish(new SlotChange(eventId, exhibitor.Id, participant.Id, slot.Id));
@@ -128,6 +132,9 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     }
 
     /// <summary>What a violated meeting guard means for the caller: someone took the participant's time, the interpreter or the table first.</summary>
+    /// <summary>The per-person throttle of booking actions, for the other booking actions (requests).</summary>
+    internal Error? Throttle(Actor actor, int eventId) => safeguards.Throttle(actor, eventId);
+
     private static Error PlaceTaken(string constraint) => constraint switch
     {
         Constraints.MeetingParticipantSlot => ParticipantBusy,
@@ -219,10 +226,12 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             .Select(i => (int?)i.Id).FirstOrDefault();
     }
 
-    private async Task<Result<MeetingView>> FindByRequestIdAsync(int eventId, BookMeetingRequest request, CancellationToken ct)
+    /// <summary>The committed meeting of this request id (or the refusal of a reused id), or null when there is none.</summary>
+    private async Task<Result<MeetingView>?> FindByRequestIdAsync(int eventId, BookMeetingRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var done = await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstAsync(m => m.EventId == eventId && m.ClientRequestId == request.ClientRequestId, ct);
+        var done = await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.EventId == eventId && m.ClientRequestId == request.ClientRequestId, ct);
+        if (done is null) return null;
         return SameRequest(done, request) ? ToView(done) : Error.Conflict("request_id_reused", "That request id was used for another booking.");
     }
 
@@ -238,6 +247,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// </summary>
     public async Task<Result<MeetingView>> CancelAsync(Actor actor, int eventId, int meetingId, CancellationToken ct = default)
     {
+        if (safeguards.Throttle(actor, eventId) is { } throttled) return throttled;
         await using var db = await dbFactory.CreateAsync(ct);
         var meeting = await db.Meetings.Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.Id == meetingId && m.EventId == eventId, ct);
         // Someone else's meeting is reported as missing, so that ids cannot be probed.

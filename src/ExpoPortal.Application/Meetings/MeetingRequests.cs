@@ -36,6 +36,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
             _ => (0, 0, (RequestedBy?)null),
         };
         if (by is null) return Error.Forbidden("not_your_request", "Participants ask exhibitors, and exhibitors ask participants, for themselves.");
+        if (booking.Throttle(actor, eventId) is { } throttled) return throttled;
         if ((send.Message?.Trim().Length ?? 0) > MeetingRequest.MaxMessageLength)
             return Error.Validation("message_too_long", $"A request message has at most {MeetingRequest.MaxMessageLength} characters.");
 

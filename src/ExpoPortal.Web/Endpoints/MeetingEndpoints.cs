@@ -17,7 +17,7 @@ public static class MeetingEndpoints
                 (await booking.BookAsync(http.User.ToActor(), expo.Id, request, ct))
                     .ToHttp(m => TypedResults.Created($"/api/events/{slug}/meetings/{m.Id}", m))))
             .WithName("BookMeeting")
-            .WithSummary("Book a meeting in a slot (409 slot_taken, participant_busy, limit_reached, no_interpreter_free, booking_closed, pair_blocked; 400 participant_unavailable).");
+            .WithSummary("Book a meeting in a slot (409 slot_taken, participant_busy, limit_reached, no_interpreter_free, booking_closed, pair_blocked; 400 participant_unavailable; 429 too_many_bookings with Retry-After).");
 
         events.MapPost("/meetings/{meetingId:int}/cancel", (string slug, int meetingId, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
             eventsService.ForEventAsync(slug, ct, async expo =>

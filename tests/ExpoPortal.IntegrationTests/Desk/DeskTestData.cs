@@ -22,7 +22,8 @@ internal sealed class DeskTestData(ExpoApp app)
     public DeskService Desk => app.Services.GetRequiredService<DeskService>();
 
     public MeetingBooking BookingAt(DateTimeOffset now) => new(app.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now),
-        app.Services.GetRequiredService<ISlotChanges>(), app.Services.GetRequiredService<NotificationCenter>());
+        app.Services.GetRequiredService<ISlotChanges>(), app.Services.GetRequiredService<NotificationCenter>(),
+        app.Services.GetRequiredService<BookingSafeguards>());
 
     public CheckIns CheckInsAt(DateTimeOffset now) => new(app.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now),
         app.Services.GetRequiredService<ICheckInTokens>(), app.Services.GetRequiredService<ISlotChanges>());

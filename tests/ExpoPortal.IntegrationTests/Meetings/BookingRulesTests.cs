@@ -287,7 +287,8 @@ public sealed class BookingRulesTests(DemoAppFixture fixture) : IClassFixture<De
 
     private MeetingBooking ServiceAt(DateTimeOffset now) => new(
         fixture.App.Services.GetRequiredService<IAppDbContextFactory>(), new FixedClock(now), fixture.App.Services.GetRequiredService<ISlotChanges>(),
-        fixture.App.Services.GetRequiredService<ExpoPortal.Application.Notifications.NotificationCenter>());
+        fixture.App.Services.GetRequiredService<ExpoPortal.Application.Notifications.NotificationCenter>(),
+        fixture.App.Services.GetRequiredService<BookingSafeguards>());
 
     private static Actor Organizer => TestActors.Secretariat;
 
