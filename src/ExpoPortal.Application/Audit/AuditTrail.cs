@@ -56,4 +56,17 @@ public static class AuditActions
     public const string PairDecided = "matching.pair_decided";
     public const string OrganizerGranted = "organizer.granted";
     public const string OrganizerRevoked = "organizer.revoked";
+    public const string ConsentGranted = "privacy.consent_granted";
+    public const string ConsentWithdrawn = "privacy.consent_withdrawn";
+    public const string PersonalDataExported = "privacy.exported";
+    public const string PersonalDataErased = "privacy.erased";
+
+    /// <summary>Every action, for the audit page's filter.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        MeetingBooked, MeetingCancelled, MeetingMoved, MeetingStatusChanged, MeetingOutcome, EventChanged, BookingRulesChanged,
+        ImportApplied, BoothAssigned, BoothUnassigned, BoothsSwapped, BoothAdded, BoothChanged, AutoAssignApplied, MatchingQueued,
+        MatchingCancelled, MatchingPublished, PairDecided, OrganizerGranted, OrganizerRevoked, ConsentGranted, ConsentWithdrawn,
+        PersonalDataExported, PersonalDataErased,
+    ];
 }
