@@ -101,20 +101,20 @@ public sealed class PrivacyJourneyTests(PostgresServer postgres, BrowserFixture 
             await Assertions.Expect(page.Locator("[data-action='meeting.booked']").First).ToContainTextAsync("상담 예약");
 
             // Text: the buyer as subject leaves only its consent change.
-            await page.Locator("[data-testid=audit-search] input").FillAsync($"participant:{buyer}");
+            await page.Locator("input[data-testid=audit-search], [data-testid=audit-search] input").FillAsync($"participant:{buyer}");
             await Assertions.Expect(actions).ToHaveCountAsync(1, new() { Timeout = 15_000 });
             await Assertions.Expect(actions.First).ToHaveAttributeAsync("data-action", "privacy.consent_withdrawn");
             await Assertions.Expect(page.Locator("[data-testid=audit-who]").First).ToHaveTextAsync("Demo buyer");
 
             // Action: all meeting changes, with the text cleared.
-            await page.Locator("[data-testid=audit-search] input").FillAsync("");
-            await page.Locator("[data-testid=audit-action]").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "모든 상담 변경" }).ClickAsync();
+            await page.Locator("input[data-testid=audit-search], [data-testid=audit-search] input").FillAsync("");
+            await page.Locator(".mud-select:has([data-testid=audit-action]), .mud-select[data-testid=audit-action]").First.ClickAsync();
+            await page.Locator(".mud-popover-open").GetByText("모든 상담 변경", new() { Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-action^='privacy.']")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("[data-action='meeting.booked']").First).ToBeVisibleAsync();
 
             // Person: nobody of that name, the empty state.
-            await page.Locator("[data-testid=audit-person] input").FillAsync("nobody-by-this-name");
+            await page.Locator("input[data-testid=audit-person], [data-testid=audit-person] input").FillAsync("nobody-by-this-name");
             await Assertions.Expect(page.Locator("[data-testid=audit-empty]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the audit page scrolls sideways at 390 px");
             await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
