@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton<EventService>();
         services.AddSingleton<Access.OrganizerGrants>();
         services.AddSingleton<Audit.AuditLogQuery>();
+        services.AddSingleton<Privacy.Consents>();
         services.AddSingleton<EventSetup>();
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<DirectoryBook>();

@@ -62,6 +62,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();
         builder.Services.AddSingleton<Application.DataExchange.IImportAccounts, ImportAccounts>();
+        builder.Services.AddSingleton<Privacy.PersonalData>();
 
         // Mails leave through SMTP when Smtp:Host is set, else as .eml files in a pickup folder beside the data.
         var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");

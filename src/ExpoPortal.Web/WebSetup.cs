@@ -81,6 +81,7 @@ public static class WebSetup
         });
 
         app.UseAuthentication();
+        app.UseConsentGate(); // participants and staff answer the consent questions before anything else
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: upload and download limits count per signed-in user
         app.UseAntiforgery();
@@ -100,6 +101,7 @@ public static class WebSetup
         app.MapEventSetupEndpoints();
         app.MapDirectoryBookEndpoints();
         app.MapDataExchangeEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

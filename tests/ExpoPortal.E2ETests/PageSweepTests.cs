@@ -17,11 +17,11 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
     /// <summary>The pages of each role. A new page belongs here.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> PagesOf = new Dictionary<string, string[]>
     {
-        [""] = ["/", "/account/login"],
+        [""] = ["/", "/account/login", "/privacy"],
         ["organizer@expo.demo"] = [Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/floor-plan", $"{Event}/matching",
-            $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/desk/interpreters", $"{Event}/live", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results"],
-        ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", $"{Event}/directory"],
-        ["buyer@expo.demo"] = ["/my/agenda", "/my/requests", $"{Event}/directory", "EXHIBITOR_PAGE"],
+            $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/desk/interpreters", $"{Event}/live", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results", $"{Event}/audit", "/account"],
+        ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", $"{Event}/directory", "/account", "/account/consent"],
+        ["buyer@expo.demo"] = ["/my/agenda", "/my/requests", $"{Event}/directory", "EXHIBITOR_PAGE", "/account", "/account/consent"],
     };
 
     public static TheoryData<string, string> RolesAndLanguages()

@@ -7,7 +7,8 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string? ActorUserId, s
 
 /// <param name="Action">An action or its prefix: <c>meeting</c> finds every meeting change.</param>
 /// <param name="Text">Part of the actor's name or of the subject (<c>meeting:412</c>, <c>booth:A-01</c>).</param>
-public sealed record AuditFilter(string? Action = null, string? Text = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+/// <param name="Person">Part of the name of who acted.</param>
+public sealed record AuditFilter(string? Action = null, string? Text = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Person = null);
 
 /// <summary>The event's audit log for its organizers, newest first.</summary>
 public sealed class AuditLogQuery(IAppDbContextFactory dbFactory)
@@ -26,6 +27,11 @@ public sealed class AuditLogQuery(IAppDbContextFactory dbFactory)
         {
             var text = filter.Text.Trim();
             rows = rows.Where(a => EF.Functions.ILike(a.Subject, "%" + text + "%") || (a.ActorName != null && EF.Functions.ILike(a.ActorName, "%" + text + "%")));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var person = "%" + filter.Person.Trim() + "%";
+            rows = rows.Where(a => a.ActorName != null && EF.Functions.ILike(a.ActorName, person));
         }
         if (filter.From is { } from) rows = rows.Where(a => a.At >= from);
         if (filter.To is { } to) rows = rows.Where(a => a.At < to);

@@ -57,4 +57,13 @@ public static class AuditActions
     public const string PairDecided = "matching.pair_decided";
     public const string OrganizerGranted = "organizer.granted";
     public const string OrganizerRevoked = "organizer.revoked";
+    public const string ConsentGranted = "privacy.consent_granted";
+    public const string ConsentWithdrawn = "privacy.consent_withdrawn";
+    public const string PersonalDataExported = "privacy.exported";
+    public const string PersonalDataErased = "privacy.erased";
+
+    /// <summary>Every action, for the audit page's filter: read from the constants above, so a new one cannot be left out.</summary>
+    public static readonly IReadOnlyList<string> All = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
 }

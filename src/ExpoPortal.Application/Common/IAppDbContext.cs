@@ -29,6 +29,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Domain.Notifications.Notification> Notifications { get; }
     DbSet<EventOrganizer> EventOrganizers { get; }
     DbSet<Domain.Audit.AuditEntry> AuditLog { get; }
+    DbSet<Domain.Privacy.ConsentRecord> ConsentRecords { get; }
 
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

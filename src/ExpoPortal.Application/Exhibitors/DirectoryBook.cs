@@ -81,7 +81,11 @@ public sealed class DirectoryBook(IAppDbContextFactory dbFactory, IDirectoryBook
         var booths = await db.Booths.AsNoTracking().Include(b => b.Hall).Where(b => b.EventId == eventId).ToListAsync(ct);
         var query = db.Exhibitors.AsNoTracking().Include(x => x.Products).Include(x => x.Booth).ThenInclude(b => b!.Hall).Where(x => x.EventId == eventId);
         var exhibitors = await query.OrderBy(x => x.Id).AsSplitQuery().ToListAsync(ct);
-        var book = Compose(e, halls, booths, exhibitors);
+        // The contact person is printed only with a staff member's consent to the directory book (PIPA art. 17).
+        var exhibitorIds = exhibitors.Select(x => x.Id).ToList();
+        var consented = (await Privacy.Consents.ExhibitorsWhoseStaffGrant(db, Domain.Privacy.ConsentPurposes.DirectoryBook)
+            .Where(id => exhibitorIds.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
+        var book = Compose(e, halls, booths, exhibitors, consented);
         return onlyExhibitor is { } id ? book with { Exhibitors = book.Exhibitors.Where(x => x.Id == id).ToList() } : book;
     }
 
@@ -89,7 +93,9 @@ public sealed class DirectoryBook(IAppDbContextFactory dbFactory, IDirectoryBook
     /// The book's data from the entities (read from the database, or the demo generator's in memory for the benchmark;
     /// unsaved entities have no ids yet, so they are numbered in order).
     /// </summary>
-    public static DirectoryBookData Compose(Event e, IEnumerable<Hall> halls, IEnumerable<Booth> booths, IReadOnlyList<Exhibitor> exhibitors)
+    /// <param name="contactConsented">Exhibitors whose contact person may be printed; null prints every contact (generated data).</param>
+    public static DirectoryBookData Compose(Event e, IEnumerable<Hall> halls, IEnumerable<Booth> booths, IReadOnlyList<Exhibitor> exhibitors,
+        IReadOnlySet<int>? contactConsented = null)
     {
         var ids = exhibitors.Select((x, i) => (x, Id: x.Id != 0 ? x.Id : i + 1)).ToList();
         var holders = ids.Where(t => t.x.Booth is not null).ToDictionary(t => (t.x.Booth!.Hall.Code, t.x.Booth!.Code), t => t.Id);
@@ -103,6 +109,10 @@ public sealed class DirectoryBook(IAppDbContextFactory dbFactory, IDirectoryBook
                 new LocalizedText(Regions.NameOf(t.x.CountryCode, t.x.ProvinceCode, "ko"), Regions.NameOf(t.x.CountryCode, t.x.ProvinceCode, "en")),
                 t.x.City, t.x.Booth?.Code, t.x.Booth?.Hall.Code, t.x.Booth?.Zone,
                 t.x.Products.OrderBy(p => p.HsCode, StringComparer.Ordinal).Select(p => new BookProduct(p.Name, p.HsCode)).ToList(),
-                t.x.Certifications, t.x.Languages, t.x.Contact.Name, t.x.Contact.Email, t.x.Contact.Phone, t.x.Website)).ToList());
+                t.x.Certifications, t.x.Languages,
+                Printed(t.Id) ? t.x.Contact.Name : string.Empty, Printed(t.Id) ? t.x.Contact.Email : string.Empty, Printed(t.Id) ? t.x.Contact.Phone : null,
+                t.x.Website)).ToList());
+
+        bool Printed(int id) => contactConsented is null || contactConsented.Contains(id);
     }
 }

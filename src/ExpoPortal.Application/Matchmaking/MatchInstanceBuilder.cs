@@ -25,13 +25,23 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
         var slots = await db.TimeSlots.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ToListAsync(ct);
         var exhibitors = await db.Exhibitors.AsNoTracking().Where(x => x.EventId == eventId && x.Booth != null)
             .Include(x => x.Booth!).ThenInclude(b => b.Hall).Include(x => x.Products).OrderBy(x => x.Id).ToListAsync(ct);
-        var participants = await db.Participants.AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
+        // Only participants who consented to matching are planned (PIPA art. 15). One who did not but holds a meeting
+        // (booked it itself) enters as a bare placeholder: no profile, no wishes, room for exactly the meetings it has,
+        // so that its pinned meetings keep their tables and the engine adds none.
+        var consenting = Privacy.Consents.ParticipantsGranting(db, Domain.Privacy.ConsentPurposes.Matching);
+        var participants = await db.Participants.AsNoTracking().Where(p => p.EventId == eventId && consenting.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
+        var placeholders = await db.Meetings.AsNoTracking()
+            .Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed && !consenting.Contains(m.ParticipantId))
+            .GroupBy(m => m.ParticipantId)
+            .Select(g => new { ParticipantId = g.Key, Meetings = g.Count(), Languages = g.Select(m => m.Participant.Languages).First() })
+            .OrderBy(x => x.ParticipantId).ToListAsync(ct);
+        var planned = participants.Select(p => p.Id).ToHashSet();
         var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).OrderBy(i => i.Id).ToListAsync(ct);
         // Only exhibitors with a booth take part; wishes and refusals naming one without (a late registrant, a freed
         // booth) would make the instance name an unknown exhibitor.
         var inInstance = exhibitors.Select(x => x.Id).ToHashSet();
         var wishes = (await db.MeetingWishes.AsNoTracking().Where(w => w.EventId == eventId).ToListAsync(ct))
-            .Where(w => inInstance.Contains(w.ExhibitorId)).ToList();
+            .Where(w => inInstance.Contains(w.ExhibitorId) && planned.Contains(w.ParticipantId)).ToList();
         // A pair that declined or cancelled a meeting is not proposed again; the organizer can still book it by hand.
         // (A pair that met again after all keeps its meeting, pinned.)
         var refused = await db.Meetings.AsNoTracking()
@@ -39,7 +49,7 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
             .Where(m => !db.Meetings.Any(o => o.ParticipantId == m.ParticipantId && o.ExhibitorId == m.ExhibitorId
                                                && MeetingStatuses.HoldingSlot.Contains(o.Status)))
             .Select(m => new { m.ParticipantId, m.ExhibitorId }).Distinct().ToListAsync(ct);
-        refused = refused.Where(r => inInstance.Contains(r.ExhibitorId)).ToList();
+        refused = refused.Where(r => inInstance.Contains(r.ExhibitorId) && planned.Contains(r.ParticipantId)).ToList();
 
         var slotIds = slots.Select(s => MatchIds.Slot(s.Id)).ToList();
         // An organizer's lock from the matching review counts as the participant's must-meet; an organizer's block
@@ -70,7 +80,8 @@ public sealed class MatchInstanceBuilder(IAppDbContextFactory dbFactory)
                 Profile: new M.ParticipantProfile(
                     p.CountryCode, p.HsInterests.Select(h => new M.Product(h)).ToList(),
                     p.CategoryInterests.Count > 0 ? p.CategoryInterests[0].ToString() : null, ScaleOf(p.ImportScale),
-                    Wishlist(byParticipant[p.Id], w => MatchIds.Exhibitor(w.ExhibitorId))))).ToList(),
+                    Wishlist(byParticipant[p.Id], w => MatchIds.Exhibitor(w.ExhibitorId)))))
+                .Concat(placeholders.Select(h => new M.Participant(MatchIds.Participant(h.ParticipantId), h.Meetings, h.Languages))).ToList(),
             Interpreters: interpreters.Select(i => new M.Interpreter(
                 MatchIds.Interpreter(i.Id), i.Languages,
                 AvailableOrAll(slots.Where(i.IsAvailableIn).Select(s => MatchIds.Slot(s.Id)).ToList(), slotIds))).ToList(),

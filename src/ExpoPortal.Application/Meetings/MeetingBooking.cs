@@ -156,7 +156,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         }
         if (actedBy != MeetingOrigin.RequestedByExhibitor)
         {
-            var (title, body) = text(NameOf(participant), when);
+            var (title, body) = text(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when);
             await notifications.AddAsync(db, expo.Id, Party.Exhibitor(exhibitor.Id), kind, title, body, "my/schedule", ct);
             parties.Add(Party.Exhibitor(exhibitor.Id));
         }
@@ -332,10 +332,13 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
                 m.Outcome, m.Origin,
             })
             .ToListAsync(ct);
-        return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => new BoothMeeting(
-            m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
-            NameOf(m.FullName, m.KoreanName, m.Company),
-            m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin)).ToList());
+        var shared = await Privacy.ProfileSharing.SharedWithAsync(db, actor, x.EventId, rows.Select(m => m.ParticipantId), ct);
+        return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => shared(m.ParticipantId)
+            ? new BoothMeeting(m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
+                NameOf(m.FullName, m.KoreanName, m.Company), m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin)
+            // Without the buyer's consent to share its profile, the booth sees only what the booked meeting needs.
+            : new BoothMeeting(m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
+                Privacy.ProfileSharing.AnonymousBuyer, string.Empty, [], [], m.Interpreter, m.Outcome, m.Origin, ProfileShared: false)).ToList());
     }
 
     /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
@@ -380,7 +383,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 public sealed record BoothMeeting(
     int MeetingId, DateTimeOffset StartsAt, DateOnly Day, int TableNumber, MeetingStatus Status, int ParticipantId, LocalizedText Visitor,
     string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter,
-    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer);
+    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer, bool ProfileShared = true);
 
 public sealed record BoothSchedule(int ExhibitorId, int EventId, string EventSlug, string TimeZoneId, string? BoothCode, int Tables, IReadOnlyList<BoothMeeting> Meetings);
 

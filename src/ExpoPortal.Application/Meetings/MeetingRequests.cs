@@ -63,7 +63,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
             TimeSpan.FromHours(expo.RequestExpiryHours));
         db.MeetingRequests.Add(request);
         var to = by == RequestedBy.Participant ? Party.Exhibitor(exhibitorId) : Party.Participant(participantId);
-        var (title, body) = NotificationTexts.RequestReceived(by == RequestedBy.Participant ? MeetingBooking.NameOf(participant) : exhibitor.Name, request.Message);
+        var (title, body) = NotificationTexts.RequestReceived(by == RequestedBy.Participant ? await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct) : exhibitor.Name, request.Message);
         await notifications.AddAsync(db, eventId, to, NotificationKind.RequestReceived, title, body, LinkFor(to), ct);
         try
         {
@@ -74,7 +74,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
             return RequestPending;
         }
         notifications.Committed(to);
-        return (await ListAsync(db, r => r.Id == request.Id, ct)).Single();
+        return (await ListAsync(db, r => r.Id == request.Id, ct, actor)).Single();
     }
 
     /// <summary>The answering side picks a slot: the meeting is booked under the booking rules, then the request is accepted.</summary>
@@ -97,7 +97,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
         await notifications.AddAsync(db, eventId, to, NotificationKind.RequestAccepted, title, body, LinkFor(to), ct);
         await db.SaveChangesAsync(ct);
         notifications.Committed(to);
-        return (await ListAsync(db, r => r.Id == request.Id, ct)).Single();
+        return (await ListAsync(db, r => r.Id == request.Id, ct, actor)).Single();
     }
 
     public async Task<Result<RequestView>> DeclineAsync(Actor actor, int eventId, int requestId, CancellationToken ct = default)
@@ -112,15 +112,15 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
         await notifications.AddAsync(db, eventId, to, NotificationKind.RequestDeclined, title, body, LinkFor(to), ct);
         await db.SaveChangesAsync(ct);
         notifications.Committed(to);
-        return (await ListAsync(db, r => r.Id == request.Id, ct)).Single();
+        return (await ListAsync(db, r => r.Id == request.Id, ct, actor)).Single();
     }
 
     /// <summary>The caller's requests, sent and received, newest first.</summary>
     public async Task<IReadOnlyList<RequestView>> MineAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (actor.ParticipantId is { } p) return await ListAsync(db, r => r.ParticipantId == p, ct);
-        if (actor.ExhibitorId is { } x) return await ListAsync(db, r => r.ExhibitorId == x, ct);
+        if (actor.ParticipantId is { } p) return await ListAsync(db, r => r.ParticipantId == p, ct, actor);
+        if (actor.ExhibitorId is { } x) return await ListAsync(db, r => r.ExhibitorId == x, ct, actor);
         return [];
     }
 
@@ -142,7 +142,7 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
             var exhibitor = await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == request.ExhibitorId, ct);
             var (pt, pb) = NotificationTexts.RequestExpired(exhibitor.Name);
             await notifications.AddAsync(db, request.EventId, Party.Participant(participant.Id), NotificationKind.RequestExpired, pt, pb, "my/requests", ct);
-            var (xt, xb) = NotificationTexts.RequestExpired(MeetingBooking.NameOf(participant));
+            var (xt, xb) = NotificationTexts.RequestExpired(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct));
             await notifications.AddAsync(db, request.EventId, Party.Exhibitor(exhibitor.Id), NotificationKind.RequestExpired, xt, xb, "my/schedule", ct);
             told.AddRange([Party.Participant(participant.Id), Party.Exhibitor(exhibitor.Id)]);
         }
@@ -165,9 +165,9 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
     private static async Task<LocalizedText> AnswererNameAsync(IAppDbContext db, MeetingRequest r, CancellationToken ct) =>
         r.RequestedBy == RequestedBy.Participant
             ? await db.Exhibitors.AsNoTracking().Where(x => x.Id == r.ExhibitorId).Select(x => x.Name).FirstAsync(ct)
-            : MeetingBooking.NameOf(await db.Participants.AsNoTracking().FirstAsync(p => p.Id == r.ParticipantId, ct));
+            : await Privacy.ProfileSharing.NameForExhibitorsAsync(db, await db.Participants.AsNoTracking().FirstAsync(p => p.Id == r.ParticipantId, ct), ct);
 
-    private static async Task<IReadOnlyList<RequestView>> ListAsync(IAppDbContext db, System.Linq.Expressions.Expression<Func<MeetingRequest, bool>> filter, CancellationToken ct)
+    private static async Task<IReadOnlyList<RequestView>> ListAsync(IAppDbContext db, System.Linq.Expressions.Expression<Func<MeetingRequest, bool>> filter, CancellationToken ct, Actor? viewer = null)
     {
         var rows = await db.MeetingRequests.AsNoTracking().Where(filter).OrderByDescending(r => r.Id)
             .Join(db.Participants, r => r.ParticipantId, p => p.Id, (r, p) => new { r, p })
@@ -178,8 +178,9 @@ public sealed class MeetingRequests(IAppDbContextFactory dbFactory, TimeProvider
                 Preferred = db.TimeSlots.Where(s => s.Id == x.r.PreferredSlotId).Select(s => (DateTimeOffset?)s.StartsAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var shared = viewer is null ? (_ => true) : await Privacy.ProfileSharing.SharedWithAsync(db, viewer, rows.FirstOrDefault()?.r.EventId ?? 0, rows.Select(x => x.r.ParticipantId), ct);
         return rows.Select(x => new RequestView(x.r.Id, x.r.RequestedBy, x.r.ParticipantId,
-            MeetingBooking.NameOf(x.FullName, x.KoreanName, x.Company), x.r.ExhibitorId, x.Exhibitor,
+            shared(x.r.ParticipantId) ? MeetingBooking.NameOf(x.FullName, x.KoreanName, x.Company) : Privacy.ProfileSharing.AnonymousBuyer, x.r.ExhibitorId, x.Exhibitor,
             x.r.Message, x.r.PreferredSlotId, x.Preferred, x.r.Status, x.r.CreatedAt, x.r.ExpiresAt, x.r.MeetingId)).ToList();
     }
 }

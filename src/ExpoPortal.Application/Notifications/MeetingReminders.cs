@@ -41,7 +41,7 @@ public sealed class MeetingReminders(IAppDbContextFactory dbFactory, TimeProvide
             var when = NotificationTexts.When(m.StartsAt, m.TimeZoneId);
             var (pt, pb) = NotificationTexts.Reminder(m.Name, when, m.Booth);
             await notifications.AddAsync(db, m.EventId, Party.Participant(m.ParticipantId), NotificationKind.MeetingReminder, pt, pb, "my/agenda", ct);
-            var (xt, xb) = NotificationTexts.Reminder(MeetingBooking.NameOf(participant), when, m.Booth);
+            var (xt, xb) = NotificationTexts.Reminder(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when, m.Booth);
             await notifications.AddAsync(db, m.EventId, Party.Exhibitor(m.ExhibitorId), NotificationKind.MeetingReminder, xt, xb, "my/schedule", ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

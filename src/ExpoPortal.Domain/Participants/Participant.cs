@@ -113,6 +113,30 @@ public sealed class Participant
         InvitedBy = member;
     }
 
+    /// <summary>What an erased participant's name and company read: the row stays so that its meetings still count.</summary>
+    public const string ErasedMarker = "[erased]";
+
+    public bool IsErased => FullName == ErasedMarker;
+
+    /// <summary>
+    /// Erasure on request (PIPA art. 36): every field that identifies the person goes; kind, country and stay stay,
+    /// so that the results report still counts the meetings by buyer country without naming anyone.
+    /// </summary>
+    public void Erase()
+    {
+        FullName = ErasedMarker;
+        Company = ErasedMarker;
+        City = ErasedMarker;
+        Email = null;
+        KoreanName = null;
+        Chapter = null;
+        Hotel = null;
+        Languages = [];
+        HsInterests = [];
+        CategoryInterests = [];
+        InvitedById = null;
+    }
+
     /// <summary>A participant can meet only in slots that lie wholly between arrival and departure.</summary>
     public bool IsAvailableIn(TimeSlot slot) => slot.StartsAt >= ArrivesAt && slot.EndsAt <= DepartsAt;
 }

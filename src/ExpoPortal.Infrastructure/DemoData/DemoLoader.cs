@@ -1,4 +1,6 @@
+using ExpoPortal.Application.Privacy;
 using ExpoPortal.Domain.Meetings;
+using ExpoPortal.Domain.Privacy;
 using ExpoPortal.Infrastructure.Identity;
 using ExpoPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -74,7 +76,15 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
                 throw new InvalidOperationException($"Demo user {demoUser.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, demoUser.Role);
             GrantIfOrganizer(user, demoUser);
+            if (demoUser.Exhibitor is { } company)
+                db.ConsentRecords.Add(ConsentRecord.OfExhibitorStaff(demo.Event.Id, company.Id, user.Id, ConsentPurposes.DirectoryBook, true,
+                    PrivacyPolicy.Version, ConsentMethods.DemoData, DateTimeOffset.UtcNow));
         }
+        // The demo's buyers have answered the consent page already, saying yes to every purpose, so that demos and tests
+        // plan, show and print them as before; the privacy tests withdraw consents where they need to.
+        var now = DateTimeOffset.UtcNow;
+        db.ConsentRecords.AddRange(demo.Participants.SelectMany(p => ConsentPurposes.ForParticipants.Select(purpose =>
+            ConsentRecord.OfParticipant(demo.Event.Id, p.Id, null, purpose, true, PrivacyPolicy.Version, ConsentMethods.DemoData, now))));
         await db.SaveChangesAsync(ct);
 
         void GrantIfOrganizer(ApplicationUser user, DemoUser demoUser)

@@ -15,6 +15,9 @@ public static class PortalClaims
 
     /// <summary>One claim per event the organizer was granted (its id).</summary>
     public const string OrganizesEvent = "expo:organizes";
+
+    /// <summary>The privacy policy version whose consent questions this participant or staff member has answered.</summary>
+    public const string ConsentAnswered = "expo:consent_answered";
 }
 
 /// <summary>Puts the user's company or buyer profile into the cookie, so pages know whose data they may show without a query.</summary>
@@ -32,6 +35,8 @@ internal sealed class PortalClaimsPrincipalFactory(
         if (user.ParticipantId is { } participantId) identity.AddClaim(new Claim(PortalClaims.ParticipantId, participantId.ToString()));
         var granted = await db.EventOrganizers.AsNoTracking().Where(g => g.UserId == user.Id).Select(g => g.EventId).ToListAsync();
         foreach (var eventId in granted) identity.AddClaim(new Claim(PortalClaims.OrganizesEvent, eventId.ToString(CultureInfo.InvariantCulture)));
+        if (await Application.Privacy.Consents.HasAnsweredAsync(db, user.Id, user.ParticipantId, user.ExhibitorId))
+            identity.AddClaim(new Claim(PortalClaims.ConsentAnswered, Application.Privacy.PrivacyPolicy.Version));
         return identity;
     }
 }

@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<EventOrganizer> EventOrganizers => Set<EventOrganizer>();
     public DbSet<Domain.Audit.AuditEntry> AuditLog => Set<Domain.Audit.AuditEntry>();
+    public DbSet<Domain.Privacy.ConsentRecord> ConsentRecords => Set<Domain.Privacy.ConsentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

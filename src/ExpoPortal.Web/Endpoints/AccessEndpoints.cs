@@ -28,10 +28,10 @@ internal static class AccessEndpoints
             .RequireAuthorization(Policies.Administrator)
             .WithName("RevokeOrganizer").WithSummary("Withdraws an organizer's right to the event (portal administrators).");
 
-        app.MapGet("/api/events/{slug}/audit", (string slug, string? action, string? text, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
+        app.MapGet("/api/events/{slug}/audit", (string slug, string? action, string? text, DateTimeOffset? from, DateTimeOffset? to, string? person, int? page, int? pageSize,
                 HttpContext http, EventService events, AuditLogQuery audit, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo =>
-                    (await audit.PageAsync(http.User.ToActor(), expo.Id, new AuditFilter(action, text, from, to), new PageRequest(page ?? 0, pageSize ?? 50), ct))
+                    (await audit.PageAsync(http.User.ToActor(), expo.Id, new AuditFilter(action, text, from, to, person), new PageRequest(page ?? 0, pageSize ?? 50), ct))
                     .ToHttp(p => Results.Ok(p))))
             .RequireAuthorization(Policies.Organizer)
             .WithTags("Access").WithName("AuditLog")

@@ -107,7 +107,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         Assert.Equal("organizers_only", (await matching.PublishAsync(other, ids.EventId, 1, ct: Ct)).Error?.Code);
     }
 
-    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId, int Interpreter);
+    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId, int ParticipantC, int Interpreter);
 
     private static async Task<Ids> SetUpAsync(ExpoApp app)
     {
@@ -145,8 +145,9 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             break;
         }
         Assert.True(meeting is not null && exhibitorC > 0, "no meeting or free slot for participant A in the demo");
+        var c = await db.Participants.Where(p => p.EventId == eventId && p.Id != a && p.Id != b).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
         var interpreter = await db.Interpreters.Where(i => i.EventId == eventId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
-        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id, interpreter);
+        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id, c, interpreter);
     }
 
     private static List<Operation> Matrix(Ids ids)
@@ -238,6 +239,17 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("GET", "/my/requests", "/my/requests", participants),
             new("GET", "/my/listing", "/my/listing", exhibitors),
             new("GET", "/my/schedule", "/my/schedule", exhibitors),
+            new("GET", "/events/{Slug}/audit", $"{page}/audit", EventOrganizers),
+            new("GET", "/account", "/account", SignedIn),
+            new("GET", "/account/consent", "/account/consent", SignedIn),
+            // Consents exist for participants and exhibitor staff only; organizers are asked nothing (403 no_consent_asked).
+            new("GET", "/api/me/consents", "/api/me/consents", [.. participants, .. exhibitors]),
+            new("PUT", "/api/me/consents", "/api/me/consents", [.. participants, .. exhibitors], new Dictionary<string, bool>()),
+            new("GET", "/api/me/data", "/api/me/data", SignedIn),
+            // Erasures come last: they remove what the operations above use. The organizers' erasure takes a third
+            // participant; the self-erasure is checked with a body-less DELETE that each person's own account answers.
+            new("DELETE", "/api/events/{slug}/participants/{participantId:int}/personal-data", $"{e}/participants/{ids.ParticipantC}/personal-data", EventOrganizers),
+            new("DELETE", "/api/me", "/api/me", [.. participants, .. exhibitors]),
         ];
     }
 
@@ -247,6 +259,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         ("GET", "/"), ("GET", "/account/login"), ("POST", "/account/login"), ("GET", "/account/access-denied"), ("POST", "/account/logout"), ("GET", "/account/refresh"), ("GET", "/account/set-password"),
         ("GET", "/culture/{culture}"), ("GET", "/alive"), ("GET", "/health"), ("GET", "/openapi/{documentName}.json"),
         ("GET", "/not-found"), ("GET", "/error"),
+        ("GET", "/privacy"), ("GET", "/account/erased"), // the policy is public; the erased page only drops a cookie whose account is gone
     ];
 
     private static bool Passed(Operation op, HttpResponseMessage response)

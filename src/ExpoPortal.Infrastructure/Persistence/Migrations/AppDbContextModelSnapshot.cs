@@ -952,6 +952,81 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<int?>("ExhibitorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exhibitor_id");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("method");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_consent_records_event_id");
+
+                    b.HasIndex("ExhibitorId", "Purpose")
+                        .HasDatabaseName("ix_consent_records_exhibitor_id_purpose");
+
+                    b.HasIndex("ParticipantId", "Purpose", "Id")
+                        .HasDatabaseName("ix_consent_records_participant_id_purpose_id");
+
+                    b.HasIndex("UserId", "Purpose", "Id")
+                        .HasDatabaseName("ix_consent_records_user_id_purpose_id");
+
+                    b.ToTable("consent_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consent_records_purpose", "purpose IN ('matching', 'share_profile', 'directory_book')");
+
+                            t.HasCheckConstraint("ck_consent_records_subject", "participant_id IS NOT NULL OR user_id IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Venues.Booth", b =>
                 {
                     b.Property<int>("Id")
@@ -2024,6 +2099,28 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Event");
 
                     b.Navigation("InvitedBy");
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_events_event_id");
+
+                    b.HasOne("ExpoPortal.Domain.Exhibitors.Exhibitor", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consent_records_exhibitors_exhibitor_id");
+
+                    b.HasOne("ExpoPortal.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consent_records_participants_participant_id");
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Venues.Booth", b =>
