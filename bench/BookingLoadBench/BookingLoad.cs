@@ -140,10 +140,13 @@ public static class BookingLoad
             ["slots"] = slots.Count,
             ["attempts"] = attempts.Count,
             ["successes"] = attempts.Count(a => a.Booked),
-            ["refusals"] = byOutcome.Where(o => o.Key != "booked" && !o.Key.StartsWith("http_5", StringComparison.Ordinal) && !o.Key.StartsWith("no_answer", StringComparison.Ordinal))
+            ["refusals"] = byOutcome.Where(o => o.Key != "booked" && !o.Key.StartsWith("http_5", StringComparison.Ordinal) && !o.Key.StartsWith("no_answer", StringComparison.Ordinal)
+                    && o.Key != "database_unavailable")
                 .ToDictionary(o => o.Key, o => o.Value),
             ["serverErrors"] = serverErrors,
             ["noAnswer"] = noAnswer,
+            // 503 database_unavailable: the portal's answer while PostgreSQL is unreachable (counted in serverErrors too).
+            ["databaseUnavailable"] = firstAnswers.Count(a => a.Outcome == "database_unavailable"),
             ["outcomes"] = byOutcome,
             ["seconds"] = Math.Round(seconds, 2),
             ["attemptsPerSecond"] = Math.Round(attempts.Count / seconds, 1),
@@ -215,10 +218,6 @@ public static class BookingLoad
             {
                 attempt.Outcome = "booked";
                 attempt.MeetingId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
-            }
-            else if (attempt.Status >= 500)
-            {
-                attempt.Outcome = $"http_{attempt.Status}";
             }
             else
             {

@@ -207,7 +207,8 @@ public sealed partial class PortalHarness : IAsyncDisposable
     public AppDbContext NewDbContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
 
-    public NpgsqlConnection NewConnection() => new(ConnectionString);
+    /// <summary>The benchmark's own checks: unpooled, so that no connection broken by the restart is reused.</summary>
+    public NpgsqlConnection NewConnection() => new(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
 
     /// <summary>Signs in through the real sign-in form (GET for the antiforgery token, POST, 302 with the cookie).</summary>
     public async Task<Session> SignInAsync(int participantId, string email, CancellationToken ct)
