@@ -7,7 +7,7 @@ using System.Threading.Channels;
 using ExpoPortal.Infrastructure.DemoData;
 using Npgsql;
 
-namespace ExpoPortal.BookingLoad;
+namespace ExpoPortal.BookingLoadBench;
 
 /// <param name="Participants">Simulated people, each with a real sign-in (at most the demo's 1,000).</param>
 /// <param name="AttemptsEach">Bookings each person tries, on distinct exhibitors drawn by popularity.</param>

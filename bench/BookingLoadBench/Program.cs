@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExpoPortal.BookingLoad;
+using ExpoPortal.BookingLoadBench;
 
 // The opening minute of booking, from outside: a private PostgreSQL, the real portal as its own process, 1,000
 // signed-in participants trying 5 bookings each over HTTP with 200 in flight; then the database is checked.

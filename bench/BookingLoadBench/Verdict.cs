@@ -1,4 +1,4 @@
-namespace ExpoPortal.BookingLoad;
+namespace ExpoPortal.BookingLoadBench;
 
 /// <summary>The targets of issue 11 §3 and §4.1 against a run's figures. Only the invariants decide the exit code.</summary>
 public sealed record Verdict(bool InvariantsHold, IReadOnlyList<string> Lines)

@@ -1,4 +1,4 @@
-using ExpoPortal.BookingLoad;
+using ExpoPortal.BookingLoadBench;
 
 namespace ExpoPortal.Bench.Tests;
 
