@@ -66,6 +66,7 @@ public static class WebSetup
         }
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
+        app.UseDatabaseUnavailable();
         // A friendly page for pages people browse to; API callers keep their status code and problem details.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api"),

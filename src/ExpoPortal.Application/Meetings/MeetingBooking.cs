@@ -65,6 +65,14 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         }
     }
 
+    /// <remarks>
+    /// Shaped for the minute booking opens, when hundreds ask for the same few booths at once: the rows that do not change
+    /// while booking (event, participant, exhibitor and booth, slot, wishes) are read before the transaction, and every
+    /// rule on existing meetings is first checked in one statement without locks, so that a request bound to be refused
+    /// (slot taken, limit reached, ...) never queues behind the popular exhibitor's row lock. A request that passes takes
+    /// the locks and checks the same rules again in one statement under them; only that second check decides, and
+    /// PostgreSQL's partial unique indexes still guard the insert.
+    /// </remarks>
     private async Task<Result<MeetingView>> TryBookAsync(Actor actor, int eventId, BookMeetingRequest request, MeetingOrigin origin, bool notify, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -72,35 +80,35 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (expo is null) return Error.NotFound("event_not_found", "No such event.");
         if (!expo.BookingOpen && !actor.Organizes(eventId)) return BookingClosed;
 
-        await using var transaction = await safeguards.BeginAsync(db, ct);
-        // Row locks in a fixed order (participant, then exhibitor) make the limit counts below exact under concurrency.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = {request.ParticipantId} FOR UPDATE", ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM exhibitors WHERE id = {request.ExhibitorId} FOR UPDATE", ct);
-        // After the locks, so that a retry racing its first attempt sees what the first one committed.
-        if (request.ClientRequestId is { Length: > 0 } key
-            && await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.EventId == eventId && m.ClientRequestId == key, ct) is { } done)
-            return SameRequest(done, request) ? ToView(done) : Error.Conflict("request_id_reused", "That request id was used for another booking.");
         var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ParticipantId && p.EventId == eventId, ct);
+        var exhibitor = participant is null ? null
+            : await db.Exhibitors.AsNoTracking().Include(x => x.Booth).FirstOrDefaultAsync(x => x.Id == request.ExhibitorId && x.EventId == eventId, ct);
+        var slot = exhibitor?.Booth is null ? null
+            : await db.TimeSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.TimeSlotId && s.EventId == eventId, ct);
+
+        // Without locks: a refusal seen here is a state the database was in, so it is a true answer; a pass is checked again below.
+        var seen = await OccupancyAsync(db, eventId, request, ct);
+        if (seen.RequestMeetingId is not null) return await FindByRequestIdAsync(eventId, request, ct) ?? SlotTaken;
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
-        var exhibitor = await db.Exhibitors.AsNoTracking().Include(x => x.Booth).FirstOrDefaultAsync(x => x.Id == request.ExhibitorId && x.EventId == eventId, ct);
         if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {request.ExhibitorId} is not part of this event.");
         if (exhibitor.Booth is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
-        var slot = await db.TimeSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.TimeSlotId && s.EventId == eventId, ct);
         if (slot is null) return Error.NotFound("slot_not_found", $"Slot {request.TimeSlotId} is not part of this event.");
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
-
         if (await db.MeetingWishes.AnyAsync(w => w.ParticipantId == participant.Id && w.ExhibitorId == exhibitor.Id && w.Level == WishLevel.NotInterested, ct))
             return PairBlocked;
+        if (Place(seen, participant, exhibitor, request.TableNumber) is { Succeeded: false } early) return early.Error!;
+        var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
 
-        var place = await FreeTableAsync(db, eventId, participant, exhibitor, slot, request.TableNumber, movingMeetingId: null, ct);
+        await using var transaction = await safeguards.BeginAsync(db, ct);
+        // Row locks in a fixed order (participant, then exhibitor), in one round trip, make the counts below exact under concurrency.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM participants WHERE id = {participant.Id} FOR UPDATE; SELECT 1 FROM exhibitors WHERE id = {exhibitor.Id} FOR UPDATE", ct);
+        // After the locks, so that a retry racing its first attempt sees what the first one committed.
+        var now = await OccupancyAsync(db, eventId, request, ct);
+        if (now.RequestMeetingId is not null) return await FindByRequestIdAsync(eventId, request, ct) ?? SlotTaken;
+        var place = Place(now, participant, exhibitor, request.TableNumber);
         if (!place.Succeeded) return place.Error!;
         var table = place.Value;
-
-        // Matching proposals are the organizers' drafts: they hold tables, but do not count against anyone's limit.
-        var booked = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed);
-        if (await booked.AnyAsync(m => m.ParticipantId == participant.Id && m.ExhibitorId == exhibitor.Id, ct)) return AlreadyMeeting;
-        if (await booked.CountAsync(m => m.ParticipantId == participant.Id, ct) >= participant.MaxMeetings) return LimitReached("participant");
-        if (await booked.CountAsync(m => m.ExhibitorId == exhibitor.Id, ct) >= exhibitor.MaxMeetings) return LimitReached("exhibitor");
 
         var interpreter = await InterpreterForAsync(db, eventId, slot, participant, exhibitor, keep: null, movingMeetingId: null, ct);
         if (!interpreter.Succeeded) return interpreter.Error!;
@@ -108,7 +116,6 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
         db.Meetings.Add(meeting);
-        var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
         try
         {
             await db.SaveChangesAsync(ct);
@@ -131,9 +138,44 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             meeting.Status, meeting.Origin, slot.StartsAt, slot.EndsAt, interpreterId);
     }
 
-    /// <summary>What a violated meeting guard means for the caller: someone took the participant's time, the interpreter or the table first.</summary>
+    /// <summary>What a booking must know about existing meetings, read in one statement (so from one snapshot).</summary>
+    /// <param name="RequestMeetingId">The meeting already booked under the request's idempotency key.</param>
+    /// <param name="TakenTables">Tables of the booth held in the slot (matching proposals included: they hold tables).</param>
+    /// <param name="ParticipantMeetings">Booked meetings counting against the limits (matching proposals do not).</param>
+    private sealed record Occupancy(int? RequestMeetingId, bool ParticipantBusy, List<int> TakenTables, bool AlreadyMeeting, int ParticipantMeetings, int ExhibitorMeetings);
+
+    private static Task<Occupancy> OccupancyAsync(IAppDbContext db, int eventId, BookMeetingRequest request, CancellationToken ct)
+    {
+        var key = request.ClientRequestId is { Length: > 0 } k ? k : null;
+        var active = db.Meetings.Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status));
+        var booked = active.Where(m => m.Status != MeetingStatus.Proposed);
+        return db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(_ => new Occupancy(
+                key == null ? null : db.Meetings.Where(m => m.EventId == eventId && m.ClientRequestId == key).Select(m => (int?)m.Id).FirstOrDefault(),
+                active.Any(m => m.ParticipantId == request.ParticipantId && m.TimeSlotId == request.TimeSlotId),
+                active.Where(m => m.ExhibitorId == request.ExhibitorId && m.TimeSlotId == request.TimeSlotId).Select(m => m.TableNumber).ToList(),
+                booked.Any(m => m.ParticipantId == request.ParticipantId && m.ExhibitorId == request.ExhibitorId),
+                booked.Count(m => m.ParticipantId == request.ParticipantId),
+                booked.Count(m => m.ExhibitorId == request.ExhibitorId)))
+            .FirstAsync(ct);
+    }
+
+    /// <summary>The booking rules on existing meetings, in the order their refusals are reported; the table to take if they pass.</summary>
+    private static Result<int> Place(Occupancy o, Participant participant, Exhibitor exhibitor, int? tableNumber)
+    {
+        if (o.ParticipantBusy) return ParticipantBusy;
+        var table = tableNumber is { } t ? (o.TakenTables.Contains(t) ? null : t)
+            : Enumerable.Range(1, exhibitor.Booth!.MeetingTables).Cast<int?>().FirstOrDefault(n => !o.TakenTables.Contains(n!.Value));
+        if (table is null) return SlotTaken;
+        if (o.AlreadyMeeting) return AlreadyMeeting;
+        if (o.ParticipantMeetings >= participant.MaxMeetings) return LimitReached("participant");
+        if (o.ExhibitorMeetings >= exhibitor.MaxMeetings) return LimitReached("exhibitor");
+        return table.Value;
+    }
+
     /// <summary>The per-person throttle of booking actions, for the other booking actions (requests).</summary>
     internal Error? Throttle(Actor actor, int eventId) => safeguards.Throttle(actor, eventId);
+
+    /// <summary>What a violated meeting guard means for the caller: someone took the participant's time, the interpreter or the table first.</summary>
 
     private static Error PlaceTaken(string constraint) => constraint switch
     {

@@ -19,6 +19,7 @@ public sealed class LocalPostgres : IDisposable
     private readonly bool _runAsPostgresUser;
     private readonly Action<string> _log;
     private bool _startedHere;
+    private string _options = string.Empty;
 
     private LocalPostgres(string binDirectory, string dataDirectory, Action<string> log)
     {
@@ -74,11 +75,34 @@ public sealed class LocalPostgres : IDisposable
         if (TryAttach()) return;
 
         Port = FreePort();
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
-        if (throwaway) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        Run("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start");
-        _startedHere = true;
+        _options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
+        if (throwaway) _options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        StartServer();
         _log($"Started PostgreSQL on 127.0.0.1:{Port} (data in {DataDirectory})");
+    }
+
+    private void StartServer()
+    {
+        Run("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", _options, "start");
+        _startedHere = true;
+    }
+
+    /// <summary>
+    /// Fault tests only: stops the server as abruptly as a crash (<c>pg_ctl stop -m immediate</c>: no checkpoint,
+    /// every connection cut; the next start recovers from the write-ahead log).
+    /// </summary>
+    public void StopImmediately()
+    {
+        if (!_startedHere) throw new InvalidOperationException("Only a server started by this object can be stopped.");
+        Run("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
+        _startedHere = false;
+    }
+
+    /// <summary>Fault tests only: starts a server stopped by <see cref="StopImmediately"/> again, on the same port.</summary>
+    public void StartAgain()
+    {
+        if (_startedHere || _options.Length == 0) throw new InvalidOperationException("The server is running, or was not started by this object.");
+        StartServer();
     }
 
     private void InitDb()
