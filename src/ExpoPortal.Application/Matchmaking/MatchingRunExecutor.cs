@@ -54,8 +54,8 @@ public sealed class MatchingRunExecutor(
         var seconds = (int)AbandonedAfter.TotalSeconds;
         var failed = await db.Database.SqlQuery<AbandonedRun>($"""
             UPDATE matching_runs SET status = 'Failed', finished_at = {now}, error = 'Interrupted: the portal stopped while the run was in progress.'
-            WHERE status = 'Running' AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => {seconds}))
-            RETURNING id AS "RunId", event_id AS "EventId"
+            WHERE status = 'Running' AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => {(double)seconds}))
+            RETURNING id AS run_id, event_id
             """).ToListAsync(ct);
         foreach (var run in failed)
         {
@@ -64,7 +64,11 @@ public sealed class MatchingRunExecutor(
         }
     }
 
-    private sealed record AbandonedRun(int RunId, int EventId);
+    private sealed class AbandonedRun
+    {
+        public int RunId { get; init; }
+        public int EventId { get; init; }
+    }
 
     /// <summary>Solves a run this instance has claimed.</summary>
     public async Task ExecuteAsync(int runId, CancellationToken stopping)
