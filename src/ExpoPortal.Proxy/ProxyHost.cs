@@ -54,7 +54,6 @@ public static class ProxyHost
             }]);
 
         var app = builder.Build();
-        app.UseWebSockets();
         app.MapReverseProxy(proxy =>
         {
             proxy.Use(async (context, next) =>
