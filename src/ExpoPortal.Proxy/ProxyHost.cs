@@ -28,7 +28,13 @@ public static class ProxyHost
 
         builder.Services.AddSingleton<ProxyTraffic>();
         builder.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "portal", ClusterId = "portal", Match = new RouteMatch { Path = "{**path}" } }],
+            [new RouteConfig
+            {
+                RouteId = "portal", ClusterId = "portal", Match = new RouteMatch { Path = "{**path}" },
+                // The browser's Host goes on to the portal, so that the links, redirects and form targets it builds
+                // (and its CSP's 'self') name the proxy, not the backend. X-Forwarded-For/Proto/Host are added by default.
+                Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+            }],
             [new ClusterConfig
             {
                 ClusterId = "portal",

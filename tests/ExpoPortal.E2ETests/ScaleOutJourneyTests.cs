@@ -99,8 +99,11 @@ public sealed class ScaleOutJourneyTests(PostgresServer postgres, BrowserFixture
                 if (response.Headers.TryGetValue(ProxyHost.BackendHeader.ToLowerInvariant(), out var backend)) secondServedBy.Enqueue(backend);
             };
             var secondPage = await secondContext.NewPageAsync();
-            await new LoginPage(secondPage, proxyAddress).OpenAsync("/");
-            await new DashboardPage(secondPage).WaitUntilInteractiveAsync();
+            var secondLogin = new LoginPage(secondPage, proxyAddress);
+            await secondLogin.OpenAsync($"/events/{AndongDemo.Slug}/exhibitors/{exhibitorId}");
+            await secondLogin.SignInAsync("member@expo.demo", ExpoApp.DemoPassword);
+            await secondPage.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await Assertions.Expect(secondPage.Locator($"[data-testid=slot][data-slot-id='{slotId}']")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(taken|mine)$"));
             Assert.Equal(backends.Single(b => b.Key != pageBackend).Key, Assert.Single(secondServedBy.Distinct()));
             Assert.Equal(2, proxy.Services.GetRequiredService<ProxyTraffic>().Responses.Count);
         }
