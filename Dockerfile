@@ -8,13 +8,24 @@ COPY src/ExpoPortal.Matching/ExpoPortal.Matching.csproj src/ExpoPortal.Matching/
 COPY src/ExpoPortal.Application/ExpoPortal.Application.csproj src/ExpoPortal.Application/
 COPY src/ExpoPortal.Infrastructure/ExpoPortal.Infrastructure.csproj src/ExpoPortal.Infrastructure/
 COPY src/ExpoPortal.Web/ExpoPortal.Web.csproj src/ExpoPortal.Web/
-RUN dotnet restore src/ExpoPortal.Web/ExpoPortal.Web.csproj
+COPY src/ExpoPortal.Proxy/ExpoPortal.Proxy.csproj src/ExpoPortal.Proxy/
+RUN dotnet restore src/ExpoPortal.Web/ExpoPortal.Web.csproj && dotnet restore src/ExpoPortal.Proxy/ExpoPortal.Proxy.csproj
 COPY src/ src/
-RUN dotnet publish src/ExpoPortal.Web/ExpoPortal.Web.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/ExpoPortal.Web/ExpoPortal.Web.csproj -c Release --no-restore -o /app \
+ && dotnet publish src/ExpoPortal.Proxy/ExpoPortal.Proxy.csproj -c Release --no-restore -o /proxy
+
+# The sticky reverse proxy of the `scale` profile (docker-compose.yml): docker build --target proxy .
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS proxy
+WORKDIR /proxy
+COPY --from=build /proxy .
+USER $APP_UID
+ENTRYPOINT ["dotnet", "ExpoPortal.Proxy.dll"]
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl serves the container health check.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# The data-protection certificate's volume (docker-compose.yml), writable by the app's user.
+RUN mkdir -p /keys && chown "$APP_UID" /keys
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_HTTP_PORTS=8080

@@ -5,6 +5,7 @@ using ExpoPortal.Application.Matchmaking;
 using ExpoPortal.Application.Meetings;
 using ExpoPortal.Application.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ExpoPortal.Application;
 
@@ -14,6 +15,9 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.PortalInstance>();
+        // Replaced by PostgreSQL LISTEN/NOTIFY in Infrastructure, so that every instance's pages hear of every change.
+        services.TryAddSingleton<Common.ILiveBackplane, Common.SingleInstanceBackplane>();
         services.AddSingleton<EventService>();
         services.AddSingleton<Access.OrganizerGrants>();
         services.AddSingleton<Audit.AuditLogQuery>();

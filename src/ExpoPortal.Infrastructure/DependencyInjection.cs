@@ -23,12 +23,14 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder, Action<string>? log = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        string? localCertificate = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] is { Length: > 0 } configured
                 ? configured
                 : DefaultLocalDataDirectory();
             var local = LocalPostgres.Start(dataDirectory, throwaway: false, log);
+            localCertificate = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, KeyProtection.FileName);
             connectionString = local.ConnectionString(builder.Configuration["LocalPostgres:Database"] ?? "expoportal");
             builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
             // Registered through a factory so the container disposes it, stopping the server even when start-up fails.
@@ -56,7 +58,15 @@ public static class DependencyInjection
 
         // Invitations of imported people carry a password-reset token: give them two weeks to follow it.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(14));
-        builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
+        // In PostgreSQL, so that a sign-in made on one instance counts on every other and after a restart; encrypted at rest.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ExpoPortal").PersistKeysToDbContext<AppDbContext>();
+        KeyProtection.Configure(dataProtection, builder.Configuration, localCertificate, log);
+
+        // Live page updates reach the pages of every instance through PostgreSQL LISTEN/NOTIFY.
+        builder.Services.AddSingleton(sp => new Live.PostgresLiveBackplane(connectionString,
+            sp.GetRequiredService<Application.Common.PortalInstance>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Live.PostgresLiveBackplane>>()));
+        builder.Services.AddSingleton<Application.Common.ILiveBackplane>(sp => sp.GetRequiredService<Live.PostgresLiveBackplane>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Live.PostgresLiveBackplane>());
         builder.Services.AddSingleton<ExpoPortal.Application.Desk.ICheckInTokens, CheckIn.CheckInTokens>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();

@@ -1,41 +1,47 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ExpoPortal.Matching;
 
 namespace ExpoPortal.Application.Matchmaking;
 
 /// <summary>
-/// Runs waiting for the background worker, with the live progress and the cancel switch of each.
-/// In memory on purpose: a run is minutes at most, and runs cut short by a restart are marked failed at start-up.
+/// This process's side of the matching runs: the wake-up of its worker, and the cancel switch and live progress of
+/// the run it is solving. The queue itself is the <c>matching_runs</c> table: any instance's worker claims a queued
+/// run there (<see cref="MatchingRunExecutor.ClaimNextAsync"/>), so a run is solved exactly once however many
+/// instances run.
 /// </summary>
 public sealed class MatchingRunQueue
 {
-    private readonly Channel<int> _waiting = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<int, CancellationTokenSource> _cancellations = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentDictionary<int, CancellationTokenSource> _solving = new();
     private readonly ConcurrentDictionary<int, MatchProgress> _progress = new();
 
-    public void Enqueue(int runId)
+    /// <summary>A run was queued (here, or on another instance): the worker looks for one to claim.</summary>
+    public void Wake()
     {
-        _cancellations[runId] = new CancellationTokenSource();
-        _waiting.Writer.TryWrite(runId);
+        lock (_wake)
+            if (_wake.CurrentCount == 0) _wake.Release();
     }
 
-    public IAsyncEnumerable<int> ReadAllAsync(CancellationToken ct) => _waiting.Reader.ReadAllAsync(ct);
+    /// <returns>True when woken, false after <paramref name="timeout"/> (the worker then looks anyway).</returns>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
 
-    /// <summary>The token that stops this run; cancelled by <see cref="Cancel"/>.</summary>
-    public CancellationToken TokenOf(int runId) =>
-        _cancellations.TryGetValue(runId, out var source) ? source.Token : CancellationToken.None;
+    /// <summary>This process claimed the run and solves it: the returned source stops it.</summary>
+    public CancellationTokenSource Solving(int runId) => _solving[runId] = new CancellationTokenSource();
 
-    /// <returns>False when the run is not known here (finished, or queued by another process).</returns>
+    /// <returns>False when the run is not being solved here (queued, solved by another instance, or over).</returns>
     public bool Cancel(int runId)
     {
-        if (!_cancellations.TryGetValue(runId, out var source)) return false;
-        source.Cancel();
-        return true;
+        if (!_solving.TryGetValue(runId, out var source)) return false;
+        try
+        {
+            source.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
     }
-
-    /// <summary>Runs queued in this process (and so not orphans of an earlier one).</summary>
-    public int[] KnownRuns() => _cancellations.Keys.ToArray();
 
     public void Report(int runId, MatchProgress progress) => _progress[runId] = progress;
 
@@ -43,7 +49,7 @@ public sealed class MatchingRunQueue
 
     public void Forget(int runId)
     {
-        if (_cancellations.TryRemove(runId, out var source)) source.Dispose();
+        if (_solving.TryRemove(runId, out var source)) source.Dispose();
         _progress.TryRemove(runId, out _);
     }
 }

@@ -1,30 +1,45 @@
-using ExpoPortal.Application.Common;
-using ExpoPortal.Domain.Matchmaking;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ExpoPortal.Application.Matchmaking;
 
-/// <summary>Solves queued matching runs one at a time, in the background of the web host.</summary>
-public sealed class MatchingRunWorker(MatchingRunQueue queue, MatchingRunExecutor executor, IAppDbContextFactory dbFactory, TimeProvider clock)
+/// <summary>
+/// Solves queued matching runs one at a time, in the background of the web host. Every instance runs one; each claims
+/// queued runs from the database (exactly one claim wins), woken when a run is queued here or on another instance
+/// (through the live backplane), and looks anyway every few seconds in case a wake-up was lost.
+/// </summary>
+public sealed class MatchingRunWorker(MatchingRunQueue queue, MatchingRunExecutor executor, ILogger<MatchingRunWorker> logger)
     : BackgroundService
 {
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await FailInterruptedRunsAsync(stoppingToken);
-        await foreach (var runId in queue.ReadAllAsync(stoppingToken))
-            await executor.ExecuteAsync(runId, stoppingToken);
-    }
-
-    /// <summary>Runs left queued or running by a stopped process will never finish: say so, and free the event.</summary>
-    private async Task FailInterruptedRunsAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var known = queue.KnownRuns();
-        var orphans = await db.MatchingRuns
-            .Where(r => (r.Status == MatchingRunStatus.Queued || r.Status == MatchingRunStatus.Running) && !known.Contains(r.Id))
-            .ToListAsync(ct);
-        foreach (var run in orphans) run.Fail("Interrupted: the portal stopped while the run was in progress.", clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await executor.FailAbandonedRunsAsync(stoppingToken);
+                while (await executor.ClaimNextAsync(stoppingToken) is { } runId)
+                    await executor.ExecuteAsync(runId, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database is unreachable (a restart): look again at the next wake-up or poll.
+                logger.LogWarning(ex, "The matching worker could not reach the database; it tries again");
+            }
+            try
+            {
+                await queue.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 }

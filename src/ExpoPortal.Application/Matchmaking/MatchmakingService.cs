@@ -62,7 +62,7 @@ public sealed class MatchmakingService(
         {
             return AlreadyRunning;
         }
-        queue.Enqueue(run.Id);
+        queue.Wake(); // the other instances' workers are woken by the change below
         changes.Publish(new MatchingRunChange(eventId, run.Id));
         return run.Id;
     }
@@ -75,14 +75,19 @@ public sealed class MatchmakingService(
         if (!actor.Organizes(eventId)) return OrganizersOnly;
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.MatchingRuns.AnyAsync(r => r.Id == runId && r.EventId == eventId, ct)) return RunNotFound(runId);
-        // A running run stops through its token; only a queued one is cancelled here, read after that check.
+        // A run solving here stops through its token (the executor records the cancel). Anything else, queued or solving
+        // on another instance, is cancelled in the database; that instance's heartbeat notices within a second.
         if (queue.Cancel(runId)) return Result.Success();
-        var run = await db.MatchingRuns.FirstAsync(r => r.Id == runId, ct);
-        if (!run.IsActive) return Error.Conflict("run_finished", "The run is already over.");
-        run.Cancel(clock.GetUtcNow());
-        db.Audit(actor, eventId, AuditActions.MatchingCancelled, $"run:{runId}", null, null, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var cancelled = await db.MatchingRuns
+            .Where(r => r.Id == runId && (r.Status == MatchingRunStatus.Queued || r.Status == MatchingRunStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MatchingRunStatus.Cancelled).SetProperty(r => r.FinishedAt, now), ct);
+        if (cancelled == 0) return Error.Conflict("run_finished", "The run is already over.");
+        db.Audit(actor, eventId, AuditActions.MatchingCancelled, $"run:{runId}", null, null, now);
         await db.SaveChangesAsync(ct);
-        changes.Publish(new MatchingRunChange(run.EventId, run.Id));
+        await transaction.CommitAsync(ct);
+        changes.Publish(new MatchingRunChange(eventId, runId));
         return Result.Success();
     }
 
@@ -189,8 +194,11 @@ public sealed class MatchmakingService(
     /// <summary>The run without its (large) schedule.</summary>
     private static IQueryable<MatchingRunView> Views(IQueryable<MatchingRun> runs) => runs.AsNoTracking().Select(r => new MatchingRunView(
         r.Id, r.EventId, r.Status, r.QueuedAt, r.StartedAt, r.FinishedAt, r.TimeLimitSeconds, r.Seed, r.Replan, r.Figures, r.PinnedMeetings,
-        r.KeptMeetings, r.MovedMeetings, r.Error, null, null, r.PublishedAt));
+        r.KeptMeetings, r.MovedMeetings, r.Error,
+        r.Status == MatchingRunStatus.Running ? EF.Property<string?>(r, "Stage") : null,
+        r.Status == MatchingRunStatus.Running ? EF.Property<double?>(r, "Fraction") : null, r.PublishedAt));
 
+    /// <summary>The progress of a run solving here is read from memory; one solving on another instance, from its last heartbeat.</summary>
     private MatchingRunView WithProgress(MatchingRunView r) =>
         r.IsActive && queue.ProgressOf(r.Id) is { } progress ? r with { Stage = progress.Stage, Fraction = progress.Fraction } : r;
 }

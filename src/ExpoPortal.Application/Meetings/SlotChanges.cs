@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ExpoPortal.Application.Common;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +10,8 @@ public sealed record SlotChange(int EventId, int ExhibitorId, int ParticipantId,
 /// <summary>
 /// Tells open pages that a slot changed, so that a slot someone else just took turns "taken" without a reload.
 /// Subscribe per exhibitor or per participant and dispose the subscription with the page. Publish only after the
-/// change has committed. In one process this is <see cref="InProcessSlotChanges"/>; several instances feed the same
-/// interface from PostgreSQL LISTEN/NOTIFY.
+/// change has committed. <see cref="InProcessSlotChanges"/> tells this process's pages at once and the other
+/// instances' pages through the <see cref="ILiveBackplane"/> (PostgreSQL LISTEN/NOTIFY).
 /// </summary>
 public interface ISlotChanges
 {
@@ -21,9 +22,21 @@ public interface ISlotChanges
     void Publish(SlotChange change);
 }
 
-public sealed class InProcessSlotChanges(ILogger<InProcessSlotChanges> logger) : ISlotChanges
+public sealed class InProcessSlotChanges : ISlotChanges
 {
-    private readonly LiveTopics<SlotChange> _topics = new(logger);
+    private const string Kind = "slot";
+    private readonly LiveTopics<SlotChange> _topics;
+    private readonly ILiveBackplane _backplane;
+
+    public InProcessSlotChanges(ILogger<InProcessSlotChanges> logger, ILiveBackplane? backplane = null)
+    {
+        _topics = new(logger);
+        _backplane = backplane ?? new SingleInstanceBackplane();
+        _backplane.Receive(Kind, payload =>
+        {
+            if (JsonSerializer.Deserialize<SlotChange>(payload) is { } change) Deliver(change);
+        });
+    }
 
     public IDisposable SubscribeToExhibitor(int exhibitorId, Func<SlotChange, Task> onChange) => _topics.Subscribe($"x:{exhibitorId}", onChange);
 
@@ -31,5 +44,11 @@ public sealed class InProcessSlotChanges(ILogger<InProcessSlotChanges> logger) :
 
     public IDisposable SubscribeToEvent(int eventId, Func<SlotChange, Task> onChange) => _topics.Subscribe($"e:{eventId}", onChange);
 
-    public void Publish(SlotChange change) => _topics.Publish([$"x:{change.ExhibitorId}", $"p:{change.ParticipantId}", $"e:{change.EventId}"], change);
+    public void Publish(SlotChange change)
+    {
+        Deliver(change);
+        _backplane.Send(Kind, JsonSerializer.Serialize(change));
+    }
+
+    private void Deliver(SlotChange change) => _topics.Publish([$"x:{change.ExhibitorId}", $"p:{change.ParticipantId}", $"e:{change.EventId}"], change);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
 using ExpoPortal.Domain.Notifications;
@@ -35,9 +36,35 @@ public sealed class MailOutboxSignal
 /// bells after the commit, and reads the bell: unread count, latest, mark read. Mails go out from the outbox
 /// (the notification rows) through the mail sender in Infrastructure.
 /// </summary>
-public sealed class NotificationCenter(IAppDbContextFactory dbFactory, TimeProvider clock, MailOutboxSignal outbox, ILogger<NotificationCenter> logger)
+public sealed class NotificationCenter
 {
-    private readonly LiveTopics<Party> _bells = new(logger);
+    private const string BellKind = "bell";
+    private readonly IAppDbContextFactory dbFactory;
+    private readonly TimeProvider clock;
+    private readonly MailOutboxSignal outbox;
+    private readonly ILiveBackplane _backplane;
+    private readonly LiveTopics<Party> _bells;
+
+    /// <param name="backplane">Rings the bells open on the other instances too.</param>
+    public NotificationCenter(IAppDbContextFactory dbFactory, TimeProvider clock, MailOutboxSignal outbox, ILogger<NotificationCenter> logger,
+        ILiveBackplane? backplane = null)
+    {
+        this.dbFactory = dbFactory;
+        this.clock = clock;
+        this.outbox = outbox;
+        _bells = new(logger);
+        _backplane = backplane ?? new SingleInstanceBackplane();
+        _backplane.Receive(BellKind, payload =>
+        {
+            if (JsonSerializer.Deserialize<Party>(payload) is { } party) _bells.Publish([party.Key], party);
+        });
+    }
+
+    private void Ring(Party party)
+    {
+        _bells.Publish([party.Key], party);
+        _backplane.Send(BellKind, JsonSerializer.Serialize(party));
+    }
 
     /// <summary>A bell on an open page: called after each new notification for that party.</summary>
     public IDisposable Subscribe(Party party, Func<Task> onNew) => _bells.Subscribe(party.Key, _ => onNew());
@@ -52,7 +79,7 @@ public sealed class NotificationCenter(IAppDbContextFactory dbFactory, TimeProvi
     /// <summary>After the commit: bells ring and the mail sender wakes.</summary>
     public void Committed(params Party[] parties)
     {
-        foreach (var party in parties) _bells.Publish([party.Key], party);
+        foreach (var party in parties) Ring(party);
         outbox.Pulse();
     }
 
@@ -88,7 +115,7 @@ public sealed class NotificationCenter(IAppDbContextFactory dbFactory, TimeProvi
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
         await Mine(db, party).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
-        _bells.Publish([party.Key], party);
+        Ring(party);
     }
 
     private static IQueryable<Notification> Mine(IAppDbContext db, Party party) =>

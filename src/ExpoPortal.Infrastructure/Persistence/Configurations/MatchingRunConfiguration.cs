@@ -26,6 +26,12 @@ internal sealed class MatchingRunConfiguration : IEntityTypeConfiguration<Matchi
             .HasFilter("status IN ('Queued', 'Running')")
             .HasDatabaseName(Constraints.OneActiveMatchingRun);
         builder.HasIndex(r => new { r.EventId, r.QueuedAt });
+        // Which instance claimed the run, its last heartbeat and progress: how several instances share the runs
+        // (MatchingRunExecutor). Shadow properties, because they are the hosts' business, not the run's.
+        builder.Property<string?>("Runner").HasMaxLength(200);
+        builder.Property<DateTimeOffset?>("HeartbeatAt");
+        builder.Property<string?>("Stage").HasMaxLength(64);
+        builder.Property<double?>("Fraction");
     }
 
     private static string WriteSchedule(IReadOnlyList<PlannedMeeting>? schedule) => JsonSerializer.Serialize(

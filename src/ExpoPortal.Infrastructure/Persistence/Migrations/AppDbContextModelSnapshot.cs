@@ -434,6 +434,14 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<double?>("Fraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fraction");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<int?>("KeptMeetings")
                         .HasColumnType("integer")
                         .HasColumnName("kept_meetings");
@@ -464,6 +472,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("requested_by");
 
+                    b.Property<string>("Runner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("runner");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("jsonb")
                         .HasColumnName("schedule");
@@ -471,6 +484,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
                         .HasColumnName("seed");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stage");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
