@@ -25,7 +25,13 @@ public static class WebSetup
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Snackbars appear and go without a fade: a half-transparent message is unreadable for a moment (and axe-core
+        // rightly reports its contrast), and people who prefer reduced motion get none.
+        builder.Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
         builder.Services.AddTransient<MudBlazor.MudLocalizer, Localization.PortalMudLocalizer>();
         builder.Services.AddLocalization();
         // Korean text goes out as UTF-8, not as numeric character references three times its size.
