@@ -73,6 +73,8 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 15_000 });
                 Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));
                 findings.AddRange((await PageChecks.SeriousAxeViolationsAsync(page)).Select(v => $"{target} [{language}] {v}"));
+                // At a phone's width the page itself never scrolls sideways (wide tables scroll inside their own box).
+                if (phone) findings.AddRange((await PageChecks.SidewaysOffendersAsync(page)).Take(2).Select(o => $"{target} [390 px] sticks out: {o}"));
             }
         }
         catch

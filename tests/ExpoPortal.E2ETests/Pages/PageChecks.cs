@@ -29,4 +29,28 @@ public static class PageChecks
         var serious = await SeriousAxeViolationsAsync(page);
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
+
+    /// <summary>
+    /// The page does not scroll sideways (a wide table may scroll inside its own box); on failure, names the widest
+    /// elements that stick out, so the fix is obvious from the message.
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollingAsync(IPage page)
+    {
+        var offenders = await SidewaysOffendersAsync(page);
+        Assert.True(offenders.Count == 0, $"the page scrolls sideways at {page.ViewportSize?.Width} px: {string.Join("; ", offenders)}");
+    }
+
+    /// <summary>Empty when the page fits its width; otherwise the widest elements that stick out.</summary>
+    public static async Task<IReadOnlyList<string>> SidewaysOffendersAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = window.innerWidth;
+              if (document.documentElement.scrollWidth <= width + 1) return [];
+              return [...document.querySelectorAll('body *')]
+                .map(e => ({ e, right: e.getBoundingClientRect().right }))
+                .filter(x => x.right > width + 1)
+                .sort((a, b) => b.right - a.right).slice(0, 5)
+                .map(x => `${x.e.tagName.toLowerCase()}.${[...x.e.classList].join('.')} right=${Math.round(x.right)}`);
+            }
+            """);
 }
