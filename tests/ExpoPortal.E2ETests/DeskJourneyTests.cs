@@ -74,7 +74,7 @@ public sealed class DeskJourneyTests(PostgresServer postgres, BrowserFixture bro
             await organizer.SetViewportSizeAsync(390, 844);
             await organizer.GotoAsync(new Uri(app.ServerAddress, $"/events/{AndongDemo.Slug}/desk/interpreters").ToString());
             await Assertions.Expect(organizer.Locator("[data-testid=pool-interpreter]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            Assert.True(await organizer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the pool page scrolls sideways");
+            await PageChecks.AssertNoSidewaysScrollingAsync(organizer);
             await PageChecks.ScreenshotAsync(organizer, "interpreter-pool-phone-ko");
         }
         catch

@@ -44,7 +44,7 @@ public sealed class EventSetupJourneyTests(PostgresServer postgres, BrowserFixtu
             await Assertions.Expect(panel).ToContainTextAsync("참가자 예약 마감", new() { Timeout = 10_000 });
             await PageChecks.ScreenshotAsync(page, "settings-booking-closed-ko-phone");
             // The page fits a phone: nothing wider than the screen.
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+            await PageChecks.AssertNoSidewaysScrollingAsync(page);
             // The theme's success snackbar is below contrast (a shared theme matter): check the page once it has gone.
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await PageChecks.AssertNoSeriousAxeViolationsAsync(page);

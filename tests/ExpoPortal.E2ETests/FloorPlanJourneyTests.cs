@@ -84,7 +84,7 @@ public sealed class FloorPlanJourneyTests(PostgresServer postgres, BrowserFixtur
             await plan.WaitUntilLoadedAsync();
             Assert.Contains("배치도", await page.InnerTextAsync("h1"));
             // The plan fits the phone: no sideways scrolling; axe-core finds no serious or critical violation.
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+            await PageChecks.AssertNoSidewaysScrollingAsync(page);
             await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
 
             var free = await plan.FirstCodeAsync("free");

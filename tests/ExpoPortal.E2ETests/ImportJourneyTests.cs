@@ -71,7 +71,7 @@ public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture b
             Assert.Equal(4, await ImportedAsync(app, tag));
             await PageChecks.ScreenshotAsync(page, $"import-again-{tag}");
             if (width <= 390)
-                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways");
+                await PageChecks.AssertNoSidewaysScrollingAsync(page);
         }
         catch
         {

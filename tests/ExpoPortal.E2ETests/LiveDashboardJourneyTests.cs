@@ -56,7 +56,7 @@ public sealed class LiveDashboardJourneyTests(PostgresServer postgres, BrowserFi
             await Assertions.Expect(scheduled).ToHaveTextAsync(scheduledBefore.ToString("N0"));
 
             await Assertions.Expect(page.Locator("[data-testid=live-chart-slots]")).ToBeVisibleAsync();
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the live dashboard scrolls sideways");
+            await PageChecks.AssertNoSidewaysScrollingAsync(page);
             await PageChecks.ScreenshotAsync(page, "live-dashboard-phone-en");
             await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
         }

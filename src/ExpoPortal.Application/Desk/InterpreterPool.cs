@@ -26,8 +26,9 @@ public sealed record InterpreterPoolDay(int EventId, string TimeZoneId, DateOnly
 /// take over a meeting. Reassigning goes through <see cref="MeetingBooking.ReassignInterpreterAsync"/>, under the
 /// booking's rules and the database's one-interpreter-per-slot guard.
 /// </summary>
-public sealed class InterpreterPool(IAppDbContextFactory dbFactory)
+public sealed class InterpreterPool(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
+    /// <param name="day">Null for the day running now, else the next one, else the last.</param>
     public async Task<Result<InterpreterPoolDay>> DayAsync(Actor actor, int eventId, DateOnly? day, CancellationToken ct = default)
     {
         if (!actor.Organizes(eventId)) return MeetingBooking.OrganizersOnly;
@@ -38,7 +39,7 @@ public sealed class InterpreterPool(IAppDbContextFactory dbFactory)
             .Select(s => new DeskSlot(s.Id, s.Day, s.StartsAt, s.EndsAt)).ToListAsync(ct);
         var days = slots.Select(s => s.Day).Distinct().Order().ToList();
         if (days.Count == 0) return new InterpreterPoolDay(eventId, expo.TimeZoneId, day ?? default, days, [], [], []);
-        var chosen = day is { } d && days.Contains(d) ? d : days[0];
+        var chosen = day is { } d && days.Contains(d) ? d : ConsultationDays.Current(days, expo.TimeZoneId, clock.GetUtcNow());
         var daySlots = slots.Where(s => s.Day == chosen).ToList();
         var slotIds = daySlots.Select(s => s.Id).ToList();
 

@@ -64,7 +64,7 @@ public sealed class LiveDashboard(IAppDbContextFactory dbFactory, TimeProvider c
         var slots = await db.TimeSlots.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt)
             .Select(s => new { s.Id, s.Day, s.StartsAt }).ToListAsync(ct);
         var days = slots.Select(s => s.Day).Distinct().Order().ToList();
-        var chosen = day is { } d && days.Contains(d) ? d : Today(expo.TimeZoneId, days);
+        var chosen = day is { } d && days.Contains(d) ? d : ConsultationDays.Current(days, expo.TimeZoneId, clock.GetUtcNow());
         var daySlots = slots.Where(s => s.Day == chosen).ToList();
         var slotIds = daySlots.Select(s => s.Id).ToList();
 
@@ -91,13 +91,5 @@ public sealed class LiveDashboard(IAppDbContextFactory dbFactory, TimeProvider c
             .OrderByDescending(c => c.Count).ThenBy(c => c.Key).ToList();
         return new LiveDay(eventId, expo.TimeZoneId, chosen, days, hallId, liveHalls, LiveCounts.Of(shown.Select(m => m.Status)),
             bySlot, byIndustry, byCountry, clock.GetUtcNow());
-    }
-
-    /// <summary>The consultation day running now in the event's time zone, else the next one, else the last.</summary>
-    private DateOnly Today(string timeZoneId, IReadOnlyList<DateOnly> days)
-    {
-        if (days.Count == 0) return default;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
-        return days.FirstOrDefault(d => d >= today, days[^1]);
     }
 }
