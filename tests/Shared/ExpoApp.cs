@@ -55,6 +55,14 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
         if (_testServices is not null) builder.ConfigureServices(_testServices);
     }
 
+    /// <summary>Closes this app's idle database connections now rather than when the pool prunes them.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(ExpoPortal.Infrastructure.DependencyInjection.WithPortalDefaults(_connectionString));
+        Npgsql.NpgsqlConnection.ClearPool(connection);
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -32,6 +32,10 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         _base.Pooling = true;
         _base.IncludeErrorDetail = true;
+        // Every test class has databases of its own, so every class leaves a pool behind: close idle connections within
+        // seconds (Npgsql keeps them five minutes), or a run of a few hundred tests exhausts the server's connections.
+        _base.ConnectionIdleLifetime = 2;
+        _base.ConnectionPruningInterval = 1;
     }
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder(_base.ConnectionString) { Database = database }.ConnectionString;
