@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using ExpoPortal.Infrastructure.DemoData;
+using ExpoPortal.BenchHarness;
 using Npgsql;
 
 namespace ExpoPortal.BookingLoadBench;

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace ExpoPortal.BookingLoadBench;
+namespace ExpoPortal.BenchHarness;
 
 /// <summary>
 /// What the benchmark measures against: a private PostgreSQL cluster of its own (a temp folder; as root the server runs

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExpoPortal.BenchHarness;
+using ExpoPortal.Infrastructure.DemoData;
+using Microsoft.Playwright;
+
+// The organizers' heavy tasks, timed from outside on the real portal (its own process, its own PostgreSQL, durable):
+// imports of 1,000 participants and of 250 exhibitors with products (dry run, apply, re-import of the same file),
+// the results report of the past edition (JSON, .xlsx, the page), and the floor plan's 256 booths in headless Chromium.
+// dotnet run -c Release --project bench/PortalTasksBench [-- --out bench/results/portal-tasks.json --runs 5 --fast-db]
+var outPath = Option("--out") ?? Path.Combine("bench", "results", "portal-tasks.json");
+var runs = int.TryParse(Option("--runs"), out var r) ? r : 5;
+var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+var ct = cancel.Token;
+void Log(string line) => Console.WriteLine(line);
+
+await using var portal = await PortalHarness.StartAsync(durable: !args.Contains("--fast-db"), connectionOptions: null,
+    new Dictionary<string, string>
+    {
+        ["Demo:LoadPastEdition"] = "true", // the results report reads Andong 2025
+        ["RateLimits:UploadsPerMinute"] = "100000",
+        ["RateLimits:DownloadsPerMinute"] = "100000",
+    }, Log, ct);
+var organizer = await portal.SignInAsync(0, "organizer@expo.demo", ct);
+var cases = new List<Case>();
+JsonNode? last = null; // the body of the last import answer
+
+// 1. Imports. The files are made here (UTF-8 .csv with the canonical headers); new people, so apply creates them all.
+var participants = ParticipantsCsv(1_000);
+var exhibitors = ExhibitorsCsv(250, productsEach: 3);
+foreach (var (kind, file, rows) in new[] { ("participants", participants, 1_000), ("exhibitors", exhibitors, 250) })
+{
+    var dry = new List<double>();
+    JsonNode? counts = null;
+    for (var i = 0; i < runs; i++)
+    {
+        dry.Add(await ImportAsync(kind, file, dryRun: true, expect: "created"));
+        counts ??= last;
+    }
+    cases.Add(new($"import/{kind}-{rows}/dry-run", dry, $"{rows} rows checked, nothing written: {Compact(counts)}"));
+    var apply = await ImportAsync(kind, file, dryRun: false, expect: "created");
+    cases.Add(new($"import/{kind}-{rows}/apply", [apply], $"the rows in one transaction, then the sign-ins in one save and an invitation each: {Compact(last)}"));
+    var again = await ImportAsync(kind, file, dryRun: false, expect: "unchanged");
+    cases.Add(new($"import/{kind}-{rows}/re-import", [again], $"the same file again: {Compact(last)}"));
+}
+
+// 2. The results report of Andong 2025 (2,000-odd held consultations with outcomes), as an organizer reads it.
+const string past = AndongPastEdition.Slug;
+foreach (var (name, path, what) in new[]
+{
+    ("report/results.json", $"/api/events/{past}/reports/results", "JSON"),
+    ("report/results.xlsx", $"/api/events/{past}/reports/results.xlsx", "workbook, 5 sheets"),
+    ("report/results-page", $"/events/{past}/results", "the page's server-rendered HTML"),
+})
+{
+    var (seconds, bytes) = await TimedGetAsync(path, runs + 1); // the first is a warm-up
+    cases.Add(new(name, seconds.Skip(1).ToList(), $"{what}, {bytes / 1024.0:0} kB; cold first request {seconds[0]:0.000} s"));
+}
+
+// 3. The floor plan in headless Chromium: 256 booths of 3 halls as SVG, at a desktop's width and at a phone's.
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true });
+foreach (var (label, width, height) in new[] { ("desktop-1400", 1400, 1000), ("phone-390", 390, 844) })
+{
+    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = width, Height = height } });
+    var page = await context.NewPageAsync();
+    var plan = $"/events/{AndongDemo.Slug}/floor-plan";
+    await page.GotoAsync(new Uri(portal.BaseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(plan)}").ToString());
+    await page.FillAsync("#email", "organizer@expo.demo");
+    await page.FillAsync("#password", AndongDemo.DemoPassword);
+    await page.ClickAsync("[data-testid=login-submit]");
+    await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+
+    var drawn = new List<double>();
+    var interactive = new List<double>();
+    var panel = new List<double>();
+    var booths = 0;
+    for (var i = 0; i <= runs; i++) // run 0 is a warm-up
+    {
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(new Uri(portal.BaseAddress, plan).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("svg [data-booth-code]", new() { Timeout = 60_000 });
+        booths = await page.Locator("svg [data-booth-code]").CountAsync();
+        var drawnAt = watch.Elapsed.TotalSeconds;
+        await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+        var interactiveAt = watch.Elapsed.TotalSeconds;
+        var code = await page.Locator("svg [data-booth-code]").Last.GetAttributeAsync("data-booth-code");
+        watch.Restart();
+        await page.Locator($"svg [data-booth-code='{code}']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=panel-code]")).ToHaveTextAsync(code!, new() { Timeout = 30_000 });
+        var panelAt = watch.Elapsed.TotalSeconds;
+        if (i == 0) continue;
+        drawn.Add(drawnAt);
+        interactive.Add(interactiveAt);
+        panel.Add(panelAt);
+    }
+    cases.Add(new($"floor-plan/{label}/drawn", drawn, $"navigation to all {booths} booths in the DOM (server-rendered SVG)"));
+    cases.Add(new($"floor-plan/{label}/interactive", interactive, "navigation to the circuit connected and the page interactive"));
+    cases.Add(new($"floor-plan/{label}/booth-panel", panel, "click on a booth to its panel shown (a round trip over the circuit)"));
+}
+
+var memory = portal.PortalMemory();
+Console.WriteLine();
+Console.WriteLine($"{"case",-44} {"median",8} {"max",8}  runs  what");
+foreach (var c in cases)
+    Console.WriteLine($"{c.Name,-44} {c.Median,7:0.000}s {c.Max,7:0.000}s  {c.Seconds.Count,4}  {c.Note}");
+Console.WriteLine($"portal process: {memory.RssMb} MB resident, peak {memory.PeakMb} MB");
+
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+File.WriteAllText(outPath, JsonSerializer.Serialize(new
+{
+    benchmark = "organizers' heavy tasks on the real portal: imports, results report, floor plan in Chromium",
+    machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
+    at = DateTimeOffset.UtcNow,
+    database = args.Contains("--fast-db") ? "PostgreSQL, fsync off" : "PostgreSQL, durable (fsync and synchronous commit on)",
+    notes = "times from outside the portal process over HTTP (imports, report) or in headless Chromium (floor plan); median and max of the runs after a warm-up",
+    portalMemoryMb = new { resident = memory.RssMb, peak = memory.PeakMb },
+    cases = cases.Select(c => new { name = c.Name, medianSeconds = Math.Round(c.Median, 3), maxSeconds = Math.Round(c.Max, 3), runs = c.Seconds.Count, what = c.Note }),
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"→ {outPath}");
+return 0;
+
+async Task<double> ImportAsync(string kind, byte[] file, bool dryRun, string expect)
+{
+    using var content = new MultipartFormDataContent();
+    var part = new ByteArrayContent(file);
+    part.Headers.ContentType = new("text/csv");
+    content.Add(part, "file", $"{kind}.csv");
+    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{AndongDemo.Slug}/imports/{kind}?dryRun={(dryRun ? "true" : "false")}") { Content = content };
+    organizer.Send(request);
+    var watch = Stopwatch.StartNew();
+    using var response = await portal.Http.SendAsync(request, ct);
+    var body = await response.Content.ReadAsStringAsync(ct);
+    var seconds = watch.Elapsed.TotalSeconds;
+    organizer.Absorb(response);
+    if (response.StatusCode != HttpStatusCode.OK)
+        throw new InvalidOperationException($"Import of {kind} (dry run {dryRun}) answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+    last = JsonNode.Parse(body);
+    var total = (int?)last?["created"] + (int?)last?["updated"] + (int?)last?["unchanged"];
+    if ((int?)last?[expect] != total)
+        throw new InvalidOperationException($"Import of {kind} (dry run {dryRun}) expected every row {expect}: {body}");
+    return seconds;
+}
+
+async Task<(List<double> Seconds, long Bytes)> TimedGetAsync(string path, int count)
+{
+    var seconds = new List<double>();
+    long bytes = 0;
+    for (var i = 0; i < count; i++)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        organizer.Send(request);
+        var watch = Stopwatch.StartNew();
+        using var response = await portal.Http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        seconds.Add(watch.Elapsed.TotalSeconds);
+        organizer.Absorb(response);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
+        bytes = body.Length;
+    }
+    return (seconds, bytes);
+}
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+static string Compact(JsonNode? node) => node?.ToJsonString() ?? "";
+
+// Overseas members and buyers as the chapters send them: names in Korean or English, their countries, languages, HS interests.
+static byte[] ParticipantsCsv(int count)
+{
+    string[] countries = ["US", "VN", "JP", "CN", "DE", "AT", "AU", "CA", "ID", "MY"];
+    string[] languages = ["ko;en", "en", "ko", "vi;en", "ja", "zh;en", "de;en", "ko;en", "id;en", "en"];
+    string[] hs = ["0902;3304", "2106", "1905;2008", "8708", "3304;3305", "0303", "2202", "8517", "9403", "0810"];
+    var csv = new StringBuilder("email,name,company,country,kind,chapter,city,languages,interests_hs,import_scale,arrival,departure\n");
+    for (var i = 0; i < count; i++)
+    {
+        var name = i % 2 == 0 ? $"김민수{i}" : $"Alex Buyer {i}";
+        csv.Append($"bench.participant.{i}@bench.example,{name},Bench Trading {i},{countries[i % 10]},{(i % 5 == 0 ? "buyer" : "member")},Chapter {i % 150},City {i % 40},")
+            .Append($"{languages[i % 10]},{hs[i % 10]},{(i % 3) switch { 0 => "small", 1 => "medium", _ => "large" }},2027-05-18,2027-05-22\n");
+    }
+    return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetBytes(csv.ToString());
+}
+
+// Late registrants from the provinces: Korean and English names, a province, an industry, three products with HS codes.
+static byte[] ExhibitorsCsv(int count, int productsEach)
+{
+    string[] regions = ["경상북도", "Gyeongsangbuk-do", "KR-11", "전라남도", "KR-26"];
+    string[] industries = ["Processed food", "가공식품", "Cosmetics", "Machinery", "AgriFood"];
+    string[] products = ["220890:안동소주/Andong soju", "030569:간고등어/Salted mackerel", "090230:홍차/Black tea", "330499:수분크림/Moisture cream", "847989:포장기계/Packing machine"];
+    var csv = new StringBuilder("business_number,email,name_ko,name_en,region,city,industry,languages,website,contact_name,contact_phone,products\n");
+    for (var i = 0; i < count; i++)
+    {
+        var items = string.Join(";", Enumerable.Range(0, productsEach).Select(k => products[(i + k) % products.Length]));
+        csv.Append($"{700 + i / 100:000}-{i % 100:00}-{10000 + i:00000},bench.exhibitor.{i}@bench.example,벤치식품{i},Bench Foods {i},{regions[i % 5]},안동시/Andong,")
+            .Append($"{industries[i % 5]},ko;en,https://bench{i}.example,홍길동,054-000-{i:0000},\"{items}\"\n");
+    }
+    return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetBytes(csv.ToString());
+}
+
+internal sealed record Case(string Name, List<double> Seconds, string Note)
+{
+    public double Median => Seconds.Order().ElementAt(Seconds.Count / 2);
+    public double Max => Seconds.Max();
+}
