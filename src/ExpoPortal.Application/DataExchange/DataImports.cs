@@ -25,7 +25,11 @@ public sealed record ImportOutcome(bool Applied, ImportCounts Counts, IReadOnlyL
 
 /// <summary>What the page shows after an upload: the headers, the guessed mapping (column → header index) and the first rows.</summary>
 public sealed record ImportPreview(IReadOnlyList<string> Headers, IReadOnlyDictionary<string, int?> Mapping, IReadOnlyList<SheetRow> FirstRows,
-    int RowCount, IReadOnlyList<ImportProblem> Problems);
+    int RowCount, IReadOnlyList<ImportProblem> Problems)
+{
+    /// <summary>The products sheet of an exhibitors workbook (its name and row count), if it has one.</summary>
+    public (string Name, int Rows)? ProductSheet { get; init; }
+}
 
 /// <summary>
 /// Imports lists of participants and of exhibitors with their products. Every row is checked before anything is
@@ -48,7 +52,12 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             return new ImportPreview([], new Dictionary<string, int?>(), [], 0, [FileProblemOf(problem!, language)]);
         var mapping = ImportColumns.Guess(kind, sheet.Headers);
         await Task.CompletedTask;
-        return new ImportPreview(sheet.Headers, mapping, sheet.Rows.Take(rows).ToList(), sheet.Rows.Count, MissingColumns(kind, sheet, mapping, language));
+        var products = kind == ImportKind.Exhibitors ? ProductSheet.Read(sheet.Second, language) : null;
+        return new ImportPreview(sheet.Headers, mapping, sheet.Rows.Take(rows).ToList(), sheet.Rows.Count,
+            [.. MissingColumns(kind, sheet, mapping, language), .. products?.SheetProblems ?? []])
+        {
+            ProductSheet = products?.Name is { } name ? (name, products.Rows) : null,
+        };
     }
 
     /// <summary>Checks every row and, unless <paramref name="dryRun"/>, writes all of them in one transaction.</summary>
@@ -106,6 +115,10 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             : ["123-45-67890", "export@example.co.kr", "안동식품", "Andong Foods", "경상북도", "안동시/Andong", "Processed food", "ko;en",
                 "https://andongfoods.example", "홍길동", "054-000-0000", "220890:안동소주/Andong soju;030569:간고등어/Salted mackerel"];
         var headers = kind == ImportKind.Participants ? ParticipantRecord.Headers : ExhibitorRecord.Headers;
+        // An exhibitors workbook also shows the other way to give products: a second sheet, one product per row.
+        if (kind == ImportKind.Exhibitors && format == SheetFormat.Xlsx)
+            return SpreadsheetWriter.Xlsx([("exhibitors", headers, [example]),
+                ("products", ProductSheet.Columns.Select(c => c.Name).ToList(), [["123-45-67890", "", "090230", "안동 홍차", "Andong black tea"]])]);
         return SpreadsheetWriter.Write(format, kind == ImportKind.Participants ? "participants" : "exhibitors", headers, [example]);
     }
 
@@ -196,6 +209,8 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         var records = new List<(SheetRow Row, ExhibitorRecord Record)>();
         var rowOfEmail = new Dictionary<string, int>();
         var rowOfNumber = new Dictionary<string, int>();
+        var productSheet = ProductSheet.Read(cells.Sheet.Second, language);
+        problems.AddRange(productSheet.SheetProblems);
         foreach (var row in cells.Sheet.Rows)
         {
             var errors = new RowProblems(row, cells, problems);
@@ -211,6 +226,10 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             var contactName = errors.Text("contact_name", 200, required: false);
             var contactPhone = errors.Text("contact_phone", 40, required: false);
             var products = errors.Products("products");
+            var (sheetProducts, sheetProblems) = productSheet.For(row.Number, number, email);
+            products.AddRange(sheetProducts);
+            foreach (var problem in sheetProblems) errors.Add(problem);
+            if (sheetProducts.Count > 0 && products.Count > Exhibitor.MaxProducts && products.Count - sheetProducts.Count <= Exhibitor.MaxProducts) errors.Add("products", "too_many_products", Exhibitor.MaxProducts.ToString());
             if (email is not null && !rowOfEmail.TryAdd(email, row.Number)) errors.Add("email", "duplicate_in_file", rowOfEmail[email].ToString());
             if (number is not null && !rowOfNumber.TryAdd(number, row.Number)) errors.Add("business_number", "duplicate_in_file", rowOfNumber[number].ToString());
             if (errors.Any) continue;
@@ -220,6 +239,8 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             records.Add((row, new ExhibitorRecord(number, email!, nameKo!, nameEn, region!.Value.Country, region.Value.Province, cityKo, cityEn,
                 industry!.Value, languages, website, contactName ?? nameKo!, contactPhone, products)));
         }
+
+        problems.AddRange(productSheet.Unclaimed());
 
         var existing = await db.Exhibitors.Where(x => x.EventId == expo.Id).ToListAsync(ct);
         var byNumber = existing.Where(x => x.BusinessNumber != null).ToDictionary(x => x.BusinessNumber!);
@@ -370,6 +391,13 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         {
             Any = true;
             problems.Add(reader.Problem(row.Number, column, code, argument));
+        }
+
+        /// <summary>A problem found elsewhere (the products sheet) that belongs to this row.</summary>
+        public void Add(ImportProblem problem)
+        {
+            Any = true;
+            problems.Add(problem);
         }
 
         public string? Text(string column, int maxLength, bool required)

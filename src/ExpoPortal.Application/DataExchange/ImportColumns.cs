@@ -52,12 +52,14 @@ public static class ImportColumns
     public static IReadOnlyList<ImportColumn> Of(ImportKind kind) => kind == ImportKind.Participants ? Participants : Exhibitors;
 
     /// <summary>For each column, the index of the file's header that means it, or null when none does.</summary>
-    public static Dictionary<string, int?> Guess(ImportKind kind, IReadOnlyList<string> headers)
+    public static Dictionary<string, int?> Guess(ImportKind kind, IReadOnlyList<string> headers) => Guess(Of(kind), headers);
+
+    public static Dictionary<string, int?> Guess(IReadOnlyList<ImportColumn> columns, IReadOnlyList<string> headers)
     {
         var normalised = headers.Select(Normalise).ToList();
         var mapping = new Dictionary<string, int?>();
         var taken = new HashSet<int>();
-        foreach (var column in Of(kind))
+        foreach (var column in columns)
         {
             int? found = null;
             foreach (var candidate in new[] { column.Name }.Concat(column.Aliases).Select(Normalise))

@@ -28,6 +28,8 @@ public static class ImportMessages
         ["invalid_product_hs_code"] = ("제품의 HS 코드는 실제 류 아래의 4 또는 6자리 숫자입니다: {0}", "A product's HS code has 4 or 6 digits under a real chapter: {0}"),
         ["invalid_product"] = ("제품은 hs:국문명/영문명 형식입니다: {0}", "A product is written hs:name_ko/name_en: {0}"),
         ["too_many_products"] = ("제품은 최대 {0}개입니다.", "At most {0} products."),
+        ["product_without_company"] = ("사업자등록번호나 이메일로 회사를 지정해야 합니다.", "A product row names its company by business number or e-mail."),
+        ["product_company_not_in_list"] = ("첫 번째 시트에 없는 회사입니다: {0}", "The company is not in the first sheet: {0}"),
         ["invalid_date"] = ("날짜는 YYYY-MM-DD 형식입니다: {0}", "A date is written YYYY-MM-DD: {0}"),
         ["departure_before_arrival"] = ("출발일이 도착일보다 빠릅니다.", "The departure is before the arrival."),
         ["invalid_website"] = ("올바른 웹 주소가 아닙니다: {0}", "Not a web address: {0}"),

@@ -13,7 +13,14 @@ public sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
 }
 
 /// <summary>A table read from a .csv or .xlsx file: the header row and the data rows (blank rows left out).</summary>
-public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
+public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows)
+{
+    /// <summary>The worksheet's name (.xlsx only).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A workbook's second worksheet, when it has data: an exhibitor list's products, one per row.</summary>
+    public Sheet? Second { get; init; }
+}
 
 /// <summary>A whole-file problem: too large, not what its name claims, no header row.</summary>
 public sealed record FileProblem(string Code, string? Detail = null);
@@ -130,22 +137,33 @@ public static class SpreadsheetReader
         }
         using (workbook)
         {
-            var sheet = workbook.Worksheets.FirstOrDefault();
-            var used = sheet?.RangeUsed();
-            if (sheet is null || used is null) return (null, new("empty_file"));
-            var lastRow = used.LastRow().RowNumber();
-            var lastColumn = used.LastColumn().ColumnNumber();
-            if (lastRow > MaxRows + 1) return (null, new("too_many_rows"));
-            var records = new List<string[]>();
-            // Row numbers must stay those the spreadsheet shows, so rows before the used range count too.
-            for (var r = 1; r <= lastRow; r++)
-            {
-                var row = new string[lastColumn];
-                for (var c = 1; c <= lastColumn; c++) row[c - 1] = TextOf(sheet.Cell(r, c));
-                records.Add(row);
-            }
-            return Build(records);
+            var (first, problem) = ReadWorksheet(workbook.Worksheets.FirstOrDefault());
+            if (first is null) return (null, problem);
+            if (workbook.Worksheets.Count < 2) return (first, null);
+            var (second, secondProblem) = ReadWorksheet(workbook.Worksheet(2));
+            if (secondProblem is { Code: not "empty_file" }) return (null, secondProblem);
+            if (first.Rows.Count + (second?.Rows.Count ?? 0) > MaxRows) return (null, new("too_many_rows"));
+            return (first with { Second = second }, null);
         }
+    }
+
+    private static (Sheet?, FileProblem?) ReadWorksheet(IXLWorksheet? sheet)
+    {
+        var used = sheet?.RangeUsed();
+        if (sheet is null || used is null) return (null, new("empty_file"));
+        var lastRow = used.LastRow().RowNumber();
+        var lastColumn = used.LastColumn().ColumnNumber();
+        if (lastRow > MaxRows + 1) return (null, new("too_many_rows"));
+        var records = new List<string[]>();
+        // Row numbers must stay those the spreadsheet shows, so rows before the used range count too.
+        for (var r = 1; r <= lastRow; r++)
+        {
+            var row = new string[lastColumn];
+            for (var c = 1; c <= lastColumn; c++) row[c - 1] = TextOf(sheet.Cell(r, c));
+            records.Add(row);
+        }
+        var (built, problem) = Build(records);
+        return (built is null ? null : built with { Name = sheet.Name }, problem);
     }
 
     /// <summary>A cell as the list means it: dates as ISO days, whole numbers without decimals, text as written.</summary>
@@ -237,15 +255,22 @@ public static class SpreadsheetWriter
         return buffer.ToArray();
     }
 
-    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        Xlsx([(sheetName, headers, rows)]);
+
+    /// <summary>A workbook of several sheets, each with its header row.</summary>
+    public static byte[] Xlsx(IReadOnlyList<(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<string>> Rows)> sheets)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName);
-        var r = 1;
-        WriteRow(sheet, r++, headers);
-        foreach (var row in rows) WriteRow(sheet, r++, row);
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
+        foreach (var (sheetName, headers, rows) in sheets)
+        {
+            var sheet = workbook.Worksheets.Add(sheetName);
+            var r = 1;
+            WriteRow(sheet, r++, headers);
+            foreach (var row in rows) WriteRow(sheet, r++, row);
+            sheet.Row(1).Style.Font.Bold = true;
+            sheet.SheetView.FreezeRows(1);
+        }
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer);
         return buffer.ToArray();

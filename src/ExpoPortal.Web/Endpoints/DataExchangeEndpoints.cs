@@ -37,7 +37,7 @@ public static class DataExchangeEndpoints
             .Produces<ImportCounts>()
             .Produces<ImportErrors>(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimits.Uploads).WithName("ImportList")
-            .WithSummary("Import participants or exhibitors (multipart field 'file', .csv or .xlsx): 200 {created, updated, unchanged}, or 422 {errors: [{row, column, code, message}]} with nothing written. dryRun=true only checks.");
+            .WithSummary("Import participants or exhibitors (multipart field 'file', .csv or .xlsx): 200 {created, updated, unchanged}, or 422 {errors: [{row, column, code, message}]} with nothing written. dryRun=true only checks. An exhibitors .xlsx may give its products as a second sheet (business_number or email, hs, name_ko, name_en).");
 
         group.MapGet("/imports/{kind}/template.{format}", async (string slug, string kind, string format, EventService events, CancellationToken ct) =>
                 await events.ForEventAsync(slug, ct, expo => Task.FromResult(
