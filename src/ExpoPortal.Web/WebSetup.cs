@@ -65,6 +65,7 @@ public static class WebSetup
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration); // first: everything after sees the client's address, not the proxy's
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -54,6 +54,37 @@ public sealed partial class HardeningTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Behind_a_trusted_proxy_the_sign_in_limit_counts_each_client_and_otherwise_X_Forwarded_For_is_ignored(bool proxyTrusted)
+    {
+        var settings = new Dictionary<string, string?> { ["RateLimits:SignInsPerMinute"] = "2" };
+        if (proxyTrusted) settings["ForwardedHeaders:KnownProxies"] = "127.0.0.1"; // the proxy runs beside the portal
+        await using var app = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), realPort: true, settings: settings);
+        HttpClient Through(string forwardedFor)
+        {
+            var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = app.ServerAddress };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return client;
+        }
+
+        using var first = Through("203.0.113.5");
+        for (var i = 0; i < 2; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await ExpoApp.SubmitLoginAsync(first, "member@expo.demo", "wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ExpoApp.SubmitLoginAsync(first, "member@expo.demo", "wrong")).StatusCode);
+        // The same client putting an address of its choice in front of the one the proxy added is still the same client.
+        using var spoofing = Through("198.51.100.1, 203.0.113.5");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ExpoApp.SubmitLoginAsync(spoofing, "member@expo.demo", "wrong")).StatusCode);
+
+        using var other = Through("203.0.113.6");
+        var otherClient = await ExpoApp.SubmitLoginAsync(other, "member@expo.demo", "wrong");
+
+        // Trusted: another person at the venue signs in. Not trusted: the header is the client's own word, and ignored.
+        if (proxyTrusted) Assert.NotEqual(HttpStatusCode.TooManyRequests, otherClient.StatusCode);
+        else Assert.Equal(HttpStatusCode.TooManyRequests, otherClient.StatusCode);
+    }
+
     [Fact]
     public async Task A_locked_account_stops_working_on_its_next_request_once_the_stamp_is_checked()
     {
