@@ -73,6 +73,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();
         builder.Services.AddSingleton<Application.DataExchange.IImportAccounts, ImportAccounts>();
         builder.Services.AddSingleton<Privacy.PersonalData>();
+        builder.Services.AddSingleton<Privacy.RetentionSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Privacy.RetentionSweeper>());
 
         // Mails leave through SMTP when Smtp:Host is set, else as .eml files in a pickup folder beside the data.
         var pickup = Path.Combine(Path.GetDirectoryName(DefaultLocalDataDirectory())!, "mail-pickup");

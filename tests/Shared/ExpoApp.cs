@@ -50,6 +50,8 @@ public sealed partial class ExpoApp : WebApplicationFactory<Program>
         // Likewise the per-person booking throttle: the concurrency tests book far faster than a person clicks.
         foreach (var limit in (string[])["SignInsPerMinute", "UploadsPerMinute", "DownloadsPerMinute", "BookingsPerUserPerMinute"])
             builder.UseSetting($"RateLimits:{limit}", "100000");
+        // The retention sweep erases the demo's past edition a minute after start; tests run it when they mean to.
+        builder.UseSetting("Privacy:RetentionSweepHours", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
         if (_testServices is not null) builder.ConfigureServices(_testServices);

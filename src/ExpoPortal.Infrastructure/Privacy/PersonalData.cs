@@ -103,7 +103,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Time
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null) return Error.NotFound("user_not_found", "Your account no longer exists.");
         if (user.ParticipantId is { } pid) return await EraseParticipantAsync(db, actor, pid, "self", ct);
-        if (user.ExhibitorId is { } xid) return await EraseStaffAsync(db, actor, user.Id, xid, ct);
+        if (user.ExhibitorId is { } xid) return await EraseStaffAsync(db, actor, user.Id, xid, "self", ct);
         return NothingToErase;
     }
 
@@ -116,7 +116,39 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Time
         return await EraseParticipantAsync(db, actor, participantId, "organizer", ct);
     }
 
-    private async Task<Result<ErasureReport>> EraseParticipantAsync(AppDbContext db, Actor actor, int participantId, string by, CancellationToken ct)
+    /// <summary>
+    /// Destruction at the end of the retention period the privacy policy states: the participants and exhibitor staff
+    /// sign-ins of every event that ended more than <paramref name="retentionDays"/> days ago are erased as on request
+    /// (meetings kept anonymised for the results), each in its own transaction and logged with <c>By = retention</c>.
+    /// Erased participants are not taken again, so a sweep that stops half-way is finished by the next one.
+    /// </summary>
+    public async Task<RetentionReport> DestroyExpiredAsync(int retentionDays, CancellationToken ct = default)
+    {
+        var cutoff = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-retentionDays);
+        List<int> events, participants;
+        List<(string UserId, int ExhibitorId)> staff;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            events = await db.Events.Where(e => e.EndDate < cutoff).Select(e => e.Id).ToListAsync(ct);
+            participants = await db.Participants.Where(p => events.Contains(p.EventId) && p.FullName != Domain.Participants.Participant.ErasedMarker)
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+            staff = (await db.Users.Where(u => u.ExhibitorId != null && db.Exhibitors.Any(x => x.Id == u.ExhibitorId && events.Contains(x.EventId)))
+                .Select(u => new { u.Id, ExhibitorId = u.ExhibitorId!.Value }).ToListAsync(ct)).Select(u => (u.Id, u.ExhibitorId)).ToList();
+        }
+        foreach (var participantId in participants)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await EraseParticipantAsync(db, null, participantId, "retention", ct);
+        }
+        foreach (var (userId, exhibitorId) in staff)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await EraseStaffAsync(db, null, userId, exhibitorId, "retention", ct);
+        }
+        return new RetentionReport(events.Count, participants.Count, staff.Count);
+    }
+
+    private async Task<Result<ErasureReport>> EraseParticipantAsync(AppDbContext db, Actor? actor, int participantId, string by, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var participant = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
@@ -134,14 +166,14 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Time
         await RedactAuditAsync(db, userIds, ct);
         db.Users.RemoveRange(users);
         // Written with the erasure, by id only: the log says that it happened, not who the person was.
-        db.Audit(by == "self" ? null : actor, eventId, AuditActions.PersonalDataErased, SubjectOf(participantId, null), null,
+        db.Audit(by == "organizer" ? actor : null, eventId, AuditActions.PersonalDataErased, SubjectOf(participantId, null), null,
             new { By = by, MeetingsKept = meetingsKept, Wishes = wishes, Requests = requests, Notifications = notifications, ConsentRecords = consents, Accounts = users.Count }, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ErasureReport(eventId, participantId, users.Count, meetingsKept);
     }
 
-    private async Task<Result<ErasureReport>> EraseStaffAsync(AppDbContext db, Actor actor, string userId, int exhibitorId, CancellationToken ct)
+    private async Task<Result<ErasureReport>> EraseStaffAsync(AppDbContext db, Actor? actor, string userId, int exhibitorId, string by, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
@@ -152,7 +184,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Time
         await RedactAuditAsync(db, [userId], ct);
         db.Users.Remove(user);
         db.Audit(null, eventId, AuditActions.PersonalDataErased, SubjectOf(null, userId), null,
-            new { By = "self", ExhibitorId = exhibitorId, ConsentRecords = consents, Accounts = 1 }, clock.GetUtcNow());
+            new { By = by, ExhibitorId = exhibitorId, ConsentRecords = consents, Accounts = 1 }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ErasureReport(eventId, null, 1, 0);
@@ -168,3 +200,6 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Time
 }
 
 public sealed record ErasureReport(int EventId, int? ParticipantId, int AccountsRemoved, int MeetingsKept);
+
+/// <summary>What one retention sweep destroyed: events past their retention, participants erased, staff sign-ins removed.</summary>
+public sealed record RetentionReport(int Events, int Participants, int StaffAccounts);
