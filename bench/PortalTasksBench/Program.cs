@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 // The organizers' heavy tasks, timed from outside on the real portal (its own process, its own PostgreSQL, durable):
 // imports of 1,000 participants and of 250 exhibitors with products (dry run, apply, re-import of the same file),
 // the results report of the past edition (JSON, .xlsx, the page), and the floor plan's 256 booths in headless Chromium.
-// dotnet run -c Release --project bench/PortalTasksBench [-- --out bench/results/portal-tasks.json --runs 5 --fast-db]
+// Last, the portal's memory with 200 circuits open on a buyer's directory and exhibitor pages.
+// dotnet run -c Release --project bench/PortalTasksBench [-- --out bench/results/portal-tasks.json --runs 5 --circuits 200 --fast-db]
 var outPath = Option("--out") ?? Path.Combine("bench", "results", "portal-tasks.json");
 var runs = int.TryParse(Option("--runs"), out var r) ? r : 5;
 var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
@@ -103,6 +104,57 @@ foreach (var (label, width, height) in new[] { ("desktop-1400", 1400, 1000), ("p
     cases.Add(new($"floor-plan/{label}/booth-panel", panel, "click on a booth to its panel shown (a round trip over the circuit)"));
 }
 
+// 4. Open circuits: a buyer's directory and exhibitor pages (booking grid, live slot updates) held open at once, as the
+// buyers on the floor keep them on their phones. The portal's resident memory before and after, per circuit.
+var circuitCount = int.TryParse(Option("--circuits"), out var n) ? n : 200;
+object? circuits = null;
+if (circuitCount > 0)
+{
+    await using var buyer = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 } });
+    var first = await buyer.NewPageAsync();
+    await first.GotoAsync(new Uri(portal.BaseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString($"/events/{AndongDemo.Slug}/directory")}").ToString());
+    await first.FillAsync("#email", "buyer@expo.demo");
+    await first.FillAsync("#password", AndongDemo.DemoPassword);
+    await first.ClickAsync("[data-testid=login-submit]");
+    await first.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+    var exhibitorIds = new List<int>();
+    await using (var db = portal.NewDbContext())
+        exhibitorIds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Exhibitors.Where(x => x.Event.Slug == AndongDemo.Slug && x.BoothId != null).OrderBy(x => x.Id).Select(x => x.Id), ct);
+    string PathOf(int i) => i % 2 == 0 ? $"/events/{AndongDemo.Slug}/directory" : $"/events/{AndongDemo.Slug}/exhibitors/{exhibitorIds[i % exhibitorIds.Count]}";
+    // Warm-up: every code path once, then closed, so that what grows afterwards is the circuits'.
+    for (var i = 0; i < 4; i++)
+    {
+        await first.GotoAsync(new Uri(portal.BaseAddress, PathOf(i)).ToString());
+        await first.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+    }
+    await first.GotoAsync("about:blank");
+    await Task.Delay(TimeSpan.FromSeconds(5), ct);
+    var before = portal.PortalMemory();
+    var opened = new List<IPage>();
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < circuitCount; i++)
+    {
+        var page = await buyer.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.BaseAddress, PathOf(i)).ToString());
+        await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+        opened.Add(page);
+    }
+    var openSeconds = watch.Elapsed.TotalSeconds;
+    await Task.Delay(TimeSpan.FromSeconds(10), ct); // let the server settle (renders, buffers)
+    var after = portal.PortalMemory();
+    var perCircuit = (after.RssMb - before.RssMb) / circuitCount;
+    Console.WriteLine($"{circuitCount} circuits open (directory and exhibitor pages, 390 px) in {openSeconds:0.0} s: portal {before.RssMb} MB → {after.RssMb} MB, {perCircuit * 1024:0} kB per circuit");
+    circuits = new
+    {
+        circuits = circuitCount, pages = "half /events/andong-2027/directory, half an exhibitor page with its booking grid, one buyer, 390 px",
+        residentBeforeMb = before.RssMb, residentAfterMb = after.RssMb, perCircuitKb = Math.Round(perCircuit * 1024), targetKb = 1024,
+        targetMet = perCircuit < 1.0, openSeconds = Math.Round(openSeconds, 1),
+        notes = "resident set growth of the portal process (garbage not yet collected included, so an upper bound)",
+    };
+    foreach (var page in opened) await page.CloseAsync();
+}
+
 var memory = portal.PortalMemory();
 Console.WriteLine();
 Console.WriteLine($"{"case",-44} {"median",8} {"max",8}  runs  what");
@@ -119,6 +171,7 @@ File.WriteAllText(outPath, JsonSerializer.Serialize(new
     database = args.Contains("--fast-db") ? "PostgreSQL, fsync off" : "PostgreSQL, durable (fsync and synchronous commit on)",
     notes = "times from outside the portal process over HTTP (imports, report) or in headless Chromium (floor plan); median and max of the runs after a warm-up",
     portalMemoryMb = new { resident = memory.RssMb, peak = memory.PeakMb },
+    circuits,
     cases = cases.Select(c => new { name = c.Name, medianSeconds = Math.Round(c.Median, 3), maxSeconds = Math.Round(c.Max, 3), runs = c.Seconds.Count, what = c.Note }),
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"→ {outPath}");
