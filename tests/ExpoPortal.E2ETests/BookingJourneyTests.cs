@@ -104,6 +104,14 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await productName.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
 
             await productName.FillAsync("안동 유기농 흑마늘 진액");
+            // The HS field finds a chapter by words and the codes in use by digits; picking one fills the field.
+            var hs = page.Locator("[data-testid=listing-product] input[data-testid=product-hs]").First;
+            var code = await hs.InputValueAsync();
+            await hs.FillAsync("화장품");
+            await Assertions.Expect(page.Locator("[data-testid=hs-suggestion][data-code='33']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await hs.FillAsync(code[..4]);
+            await page.Locator($"[data-testid=hs-suggestion][data-code='{code}']").ClickAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(hs).ToHaveValueAsync(code);
             await page.ClickAsync("[data-testid=listing-save]");
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("저장했습니다", new() { Timeout = 10_000 });
             await PageChecks.ScreenshotAsync(page, "exhibitor-listing-saved-ko");

@@ -114,7 +114,7 @@ public sealed class ExhibitorDirectory(IAppDbContextFactory dbFactory)
     private static string? DigitsOnly(string? text) =>
         text?.Trim() is { Length: >= 2 and <= 6 } t && t.All(char.IsAsciiDigit) ? t : null;
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    internal static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>The values the directory's filters offer: halls, languages and certifications in use at the event.</summary>
     public async Task<DirectoryFilters> FiltersAsync(int eventId, CancellationToken ct = default)

@@ -64,6 +64,9 @@ public sealed class ListingEdit
     };
 }
 
+/// <summary>A suggestion of the HS code field: a chapter (2 digits, to narrow down) or a heading or subheading in use at the event.</summary>
+public sealed record HsSuggestion(string Code, LocalizedText Name, bool IsChapter);
+
 /// <summary>The other side of a save conflict: what is in the database now, and who saved it when.</summary>
 public sealed record ListingConflict(ListingEdit Current, string? ChangedBy, DateTimeOffset? ChangedAt);
 
@@ -76,6 +79,36 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
     internal static async Task<bool> ActsForAsync(IAppDbContext db, Actor actor, int exhibitorId, CancellationToken ct) =>
         actor.ExhibitorId == exhibitorId
         || (actor.IsOrganizer && actor.Organizes(await db.Exhibitors.Where(x => x.Id == exhibitorId).Select(x => x.EventId).FirstOrDefaultAsync(ct)));
+
+    /// <summary>
+    /// What the HS code field offers for what was typed: by digits, the chapter and the codes in use at the event that
+    /// start with them; by words (Korean or English), the chapters and the event's products whose names hold them.
+    /// </summary>
+    public async Task<IReadOnlyList<HsSuggestion>> HsSuggestionsAsync(Actor actor, int exhibitorId, string? text, CancellationToken ct = default)
+    {
+        var typed = (text ?? string.Empty).Trim();
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (!await ActsForAsync(db, actor, exhibitorId, ct)) return [];
+        var eventId = await db.Exhibitors.Where(x => x.Id == exhibitorId).Select(x => x.EventId).FirstOrDefaultAsync(ct);
+        var digits = new string(typed.Where(c => c is not ('.' or ' ' or '-')).ToArray());
+        var byCode = digits.Length > 0 && digits.All(char.IsAsciiDigit);
+        var products = db.Exhibitors.Where(x => x.EventId == eventId).SelectMany(x => x.Products);
+        var pattern = "%" + ExhibitorDirectory.EscapeLike(typed) + "%";
+        var inUse = typed.Length == 0 ? []
+            : await (byCode
+                    ? products.Where(p => p.HsCode.StartsWith(digits))
+                    : products.Where(p => EF.Functions.ILike(p.Name.Ko, pattern, "\\") || EF.Functions.ILike(p.Name.En, pattern, "\\")))
+                .Select(p => new { p.HsCode, p.Name.Ko, p.Name.En }).Take(500).ToListAsync(ct);
+        var chapters = HsChapters.All
+            .Where(c => typed.Length == 0
+                || (byCode ? c.Code.StartsWith(digits[..Math.Min(2, digits.Length)], StringComparison.Ordinal)
+                    : c.Name.Ko.Contains(typed, StringComparison.OrdinalIgnoreCase) || c.Name.En.Contains(typed, StringComparison.OrdinalIgnoreCase)))
+            .Select(c => new HsSuggestion(c.Code, c.Name, true));
+        var codes = inUse.GroupBy(p => p.HsCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => new HsSuggestion(g.Key, new LocalizedText(g.First().Ko, g.First().En), false));
+        // A chapter is only a step on the way (a product needs 4 or 6 digits): the codes in use come first once digits are typed.
+        return (byCode ? codes.Concat(chapters) : chapters.Concat(codes)).Take(20).ToList();
+    }
 
     public async Task<Result<ListingEdit>> GetAsync(Actor actor, int exhibitorId, CancellationToken ct = default)
     {
