@@ -190,18 +190,26 @@ var singleCodes = new Dictionary<string, int>();
 // 6. Directory search, on the demo event (its 250 exhibitors and the 250 imported above) and then on ten times as many (the same companies nine more
 // times with suffixed names and their products, added straight in SQL): Korean, English, HS prefixes, a misspelling, a filter.
 string[] queries = ["q=화장품", "q=cosmetics", "q=녹차", "q=green%20tea", "q=인삼", "hs=09", "hs=0902", "hs=3304", "q=cosmetcs", "q=안동", "industry=Cosmetics", "q=소주&hs=22"];
-async Task<List<double>> SearchAsync()
+var slowest = new Dictionary<string, object>();
+async Task<List<double>> SearchAsync(string label)
 {
     var seconds = new List<double>();
+    var perQuery = queries.ToDictionary(q => q, _ => new List<double>());
     for (var round = 0; round <= runs * 4; round++)
         foreach (var query in queries)
         {
             var (timed, _) = await TimedGetAsync($"/api/events/{AndongDemo.Slug}/exhibitors?{query}&page=1&pageSize=25", 1);
-            if (round > 0) seconds.AddRange(timed); // round 0 warms up
+            if (round == 0) continue; // round 0 warms up
+            seconds.AddRange(timed);
+            perQuery[query].AddRange(timed);
         }
+    // Which queries make the tail: each query's median, slowest first.
+    var medians = perQuery.Select(q => (Query: q.Key, Median: q.Value.Order().ElementAt(q.Value.Count / 2))).OrderByDescending(q => q.Median).ToList();
+    Console.WriteLine($"{label}: " + string.Join(", ", medians.Select(q => $"{q.Query} {q.Median * 1000:0} ms")));
+    slowest[label] = medians.Select(q => new { query = q.Query, medianMs = Math.Round(q.Median * 1000, 1) }).ToList();
     return seconds;
 }
-cases.Add(new("directory-search/event-500", await SearchAsync(), $"the demo's 250 exhibitors and the 250 imported above; {queries.Length} queries × {runs * 4} rounds: {string.Join(" ", queries)}"));
+cases.Add(new("directory-search/event-500", await SearchAsync("event-500"), $"the demo's 250 exhibitors and the 250 imported above; {queries.Length} queries × {runs * 4} rounds: {string.Join(" ", queries)}"));
 await using (var connection = portal.NewConnection())
 {
     await connection.OpenAsync(ct);
@@ -230,7 +238,7 @@ await using (var connection = portal.NewConnection())
     await using var insert = new Npgsql.NpgsqlCommand(sql, connection);
     Log($"Directory now holds {Convert.ToInt32(await insert.ExecuteScalarAsync(ct))} exhibitors");
 }
-cases.Add(new("directory-search/ten-times-5000", await SearchAsync(), "the same queries on 5,000 exhibitors (those 500 ten times, target p95 < 100 ms)"));
+cases.Add(new("directory-search/ten-times-5000", await SearchAsync("ten-times-5000"), "the same queries on 5,000 exhibitors (those 500 ten times, target p95 < 100 ms)"));
 
 var memory = portal.PortalMemory();
 Console.WriteLine();
@@ -249,6 +257,7 @@ File.WriteAllText(outPath, JsonSerializer.Serialize(new
     notes = "times from outside the portal process over HTTP (imports, report) or in headless Chromium (floor plan); median and max of the runs after a warm-up",
     portalMemoryMb = new { resident = memory.RssMb, peak = memory.PeakMb },
     circuits,
+    directorySearchByQuery = slowest,
     cases = cases.Select(c => new { name = c.Name, medianSeconds = Math.Round(c.Median, 3), p95Seconds = Math.Round(c.P95, 3), maxSeconds = Math.Round(c.Max, 3), runs = c.Seconds.Count, what = c.Note }),
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"→ {outPath}");
