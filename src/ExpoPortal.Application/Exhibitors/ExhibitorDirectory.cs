@@ -72,11 +72,15 @@ public sealed class ExhibitorDirectory(IAppDbContextFactory dbFactory)
             var term = query.Search.Trim().ToLowerInvariant();
             var pattern = $"%{EscapeLike(term)}%";
             var digits = DigitsOnly(term);
-            exhibitors = exhibitors.Where(x =>
+            var exact = exhibitors.Where(x =>
                 EF.Functions.ILike(x.SearchText, pattern, "\\")
-                || (term.Length >= 4 && EF.Functions.TrigramsAreWordSimilar(term, x.SearchText))
                 || (x.Booth != null && x.Booth.Code.ToLower() == term)
                 || (digits != null && x.Products.Any(p => p.HsCode.StartsWith(digits))));
+            // The fuzzy match reads every row's whole text (about 0.5 s on 5,000 exhibitors, bench/PortalTasksBench), so it
+            // is the fallback for a term that matches nothing as written: a typo ("cosmetcs"), not "cosmetics".
+            exhibitors = term.Length >= 4 && !await exact.AnyAsync(ct)
+                ? exhibitors.Where(x => EF.Functions.TrigramsAreWordSimilar(term, x.SearchText))
+                : exact;
         }
 
         var total = await exhibitors.CountAsync(ct);
