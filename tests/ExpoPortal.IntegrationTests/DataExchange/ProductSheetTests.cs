@@ -43,12 +43,12 @@ public sealed class ProductSheetTests(DemoAppFixture fixture) : IClassFixture<De
     }
 
     [Fact]
-    public async Task A_bad_product_row_is_reported_on_its_company_with_the_sheet_row_and_an_unknown_company_on_the_file_and_nothing_is_written()
+    public async Task A_bad_product_row_is_reported_on_its_company_with_the_sheet_row_and_an_unknown_or_missing_company_on_the_file_and_nothing_is_written()
     {
         using var client = await fixture.App.SignInAsync("organizer@expo.demo");
         var workbook = Workbook(
             [Exhibitor("622-22-22222", "sheet-bad@test.example", nameKo: "오류시트식품")],
-            [["622-22-22222", "", "9999", "없는류", "No chapter"], ["633-33-33333", "", "090230", "홍차", "Black tea"]]);
+            [["622-22-22222", "", "9999", "없는류", "No chapter"], ["633-33-33333", "", "090230", "홍차", "Black tea"], ["", "", "121120", "인삼", "Ginseng"]]);
 
         foreach (var (language, sheetRow) in new[] { ("en", "sheet products, row 2"), ("ko", "products 시트 2행") })
         {
@@ -64,6 +64,9 @@ public sealed class ProductSheetTests(DemoAppFixture fixture) : IClassFixture<De
             var unknown = Assert.Single(errors, e => e.Code == "product_company_not_in_list");
             Assert.Equal(0, unknown.Row);
             Assert.Contains("6333333333", unknown.Message);
+            var orphan = Assert.Single(errors, e => e.Code == "product_without_company");
+            Assert.Equal(0, orphan.Row);
+            Assert.Contains(language == "en" ? "row 4" : "4행", orphan.Message);
         }
         await using var db = await DbAsync();
         Assert.False(await db.Exhibitors.AnyAsync(x => x.Contact.Email == "sheet-bad@test.example", Ct));
