@@ -71,11 +71,7 @@ foreach (var (label, width, height) in new[] { ("desktop-1400", 1400, 1000), ("p
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", ViewportSize = new() { Width = width, Height = height } });
     var page = await context.NewPageAsync();
     var plan = $"/events/{AndongDemo.Slug}/floor-plan";
-    await page.GotoAsync(new Uri(portal.BaseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(plan)}").ToString());
-    await page.FillAsync("#email", "organizer@expo.demo");
-    await page.FillAsync("#password", AndongDemo.DemoPassword);
-    await page.ClickAsync("[data-testid=login-submit]");
-    await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+    await SignInInBrowserAsync(page, "organizer@expo.demo", plan);
 
     var drawn = new List<double>();
     var interactive = new List<double>();
@@ -113,11 +109,7 @@ if (circuitCount > 0)
 {
     await using var buyer = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 } });
     var first = await buyer.NewPageAsync();
-    await first.GotoAsync(new Uri(portal.BaseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString($"/events/{AndongDemo.Slug}/directory")}").ToString());
-    await first.FillAsync("#email", "buyer@expo.demo");
-    await first.FillAsync("#password", AndongDemo.DemoPassword);
-    await first.ClickAsync("[data-testid=login-submit]");
-    await first.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
+    await SignInInBrowserAsync(first, "buyer@expo.demo", $"/events/{AndongDemo.Slug}/directory");
     var exhibitorIds = new List<int>();
     await using (var db = portal.NewDbContext())
         exhibitorIds = await db.Exhibitors.Where(x => x.Event.Slug == AndongDemo.Slug && x.BoothId != null).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
@@ -173,14 +165,10 @@ var singleCodes = new Dictionary<string, int>();
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { participantId = people[i], exhibitorId = stands[i % stands.Count], timeSlotId = slots[(i * 7) % slots.Count], clientRequestId = $"single-{i}" }),
         };
-        organizer.Send(request);
-        var watch = Stopwatch.StartNew();
-        using var response = await portal.Http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        var seconds = watch.Elapsed.TotalSeconds;
-        organizer.Absorb(response);
-        if ((int)response.StatusCode >= 500) throw new InvalidOperationException($"Booking answered {(int)response.StatusCode}: {body}");
-        var code = response.IsSuccessStatusCode ? "booked" : JsonNode.Parse(body)?["code"]?.GetValue<string>() ?? ((int)response.StatusCode).ToString();
+        var (status, bytes, seconds) = await SendAsOrganizerAsync(request);
+        var body = Encoding.UTF8.GetString(bytes);
+        if ((int)status >= 500) throw new InvalidOperationException($"Booking answered {(int)status}: {body}");
+        var code = (int)status is >= 200 and < 300 ? "booked" : JsonNode.Parse(body)?["code"]?.GetValue<string>() ?? ((int)status).ToString();
         singleCodes[code] = singleCodes.GetValueOrDefault(code) + 1;
         if (code == "booked") singles.Add(seconds);
     }
@@ -270,14 +258,10 @@ async Task<double> ImportAsync(string kind, byte[] file, bool dryRun, string exp
     part.Headers.ContentType = new("text/csv");
     content.Add(part, "file", $"{kind}.csv");
     using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{AndongDemo.Slug}/imports/{kind}?dryRun={(dryRun ? "true" : "false")}") { Content = content };
-    organizer.Send(request);
-    var watch = Stopwatch.StartNew();
-    using var response = await portal.Http.SendAsync(request, ct);
-    var body = await response.Content.ReadAsStringAsync(ct);
-    var seconds = watch.Elapsed.TotalSeconds;
-    organizer.Absorb(response);
-    if (response.StatusCode != HttpStatusCode.OK)
-        throw new InvalidOperationException($"Import of {kind} (dry run {dryRun}) answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+    var (status, bytes, seconds) = await SendAsOrganizerAsync(request);
+    var body = Encoding.UTF8.GetString(bytes);
+    if (status != HttpStatusCode.OK)
+        throw new InvalidOperationException($"Import of {kind} (dry run {dryRun}) answered {(int)status}: {body[..Math.Min(body.Length, 2000)]}");
     last = JsonNode.Parse(body);
     var total = (int?)last?["created"] + (int?)last?["updated"] + (int?)last?["unchanged"];
     if ((int?)last?[expect] != total)
@@ -292,16 +276,34 @@ async Task<(List<double> Seconds, long Bytes)> TimedGetAsync(string path, int co
     for (var i = 0; i < count; i++)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        organizer.Send(request);
-        var watch = Stopwatch.StartNew();
-        using var response = await portal.Http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
-        seconds.Add(watch.Elapsed.TotalSeconds);
-        organizer.Absorb(response);
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
+        var (status, body, timed) = await SendAsOrganizerAsync(request);
+        seconds.Add(timed);
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {path} answered {(int)status}");
         bytes = body.Length;
     }
     return (seconds, bytes);
+}
+
+// The organizer's request, timed from sending to the whole body read; the session's cookies follow every answer.
+async Task<(HttpStatusCode Status, byte[] Body, double Seconds)> SendAsOrganizerAsync(HttpRequestMessage request)
+{
+    organizer.Send(request);
+    var watch = Stopwatch.StartNew();
+    using var response = await portal.Http.SendAsync(request, ct);
+    var body = await response.Content.ReadAsByteArrayAsync(ct);
+    var seconds = watch.Elapsed.TotalSeconds;
+    organizer.Absorb(response);
+    return (response.StatusCode, body, seconds);
+}
+
+// Signs in through the sign-in form in the browser and waits for the page it returns to to be interactive.
+async Task SignInInBrowserAsync(IPage page, string email, string returnUrl)
+{
+    await page.GotoAsync(new Uri(portal.BaseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
+    await page.FillAsync("#email", email);
+    await page.FillAsync("#password", AndongDemo.DemoPassword);
+    await page.ClickAsync("[data-testid=login-submit]");
+    await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 60_000 });
 }
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -55,9 +55,10 @@ internal sealed class ImportAccounts(IServiceScopeFactory scopes, IDbContextFact
         {
             ct.ThrowIfCancellationRequested();
             var key = users.NormalizeEmail(request.Email);
+            var roleId = roles.GetValueOrDefault(users.NormalizeName(request.Role)); // null: no such role (refused below)
             var problem = !taken.Add(key) ? "an account with this e-mail exists"
                 : !string.IsNullOrEmpty(allowed) && request.Email.Any(c => !allowed.Contains(c)) ? "the e-mail has characters a user name cannot"
-                : !roles.TryGetValue(users.NormalizeName(request.Role), out _) ? $"no role {request.Role}"
+                : roleId is null ? $"no role {request.Role}"
                 : null;
             if (problem is not null)
             {
@@ -79,7 +80,7 @@ internal sealed class ImportAccounts(IServiceScopeFactory scopes, IDbContextFact
                 ExhibitorId = request.ExhibitorId,
             };
             db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[users.NormalizeName(request.Role)] });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId! });
             // The reset token is made from the user's id and security stamp alone: no database read.
             var token = await users.GeneratePasswordResetTokenAsync(user);
             made.Add(new NewAccount(request.Email, token, request.ParticipantId, request.ExhibitorId, reached.Add((request.ParticipantId, request.ExhibitorId))));
