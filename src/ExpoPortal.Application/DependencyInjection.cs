@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<ExhibitorDirectory>();
         services.AddSingleton<DirectoryBook>();
         services.AddSingleton<ExhibitorListing>();
+        services.AddSingleton<ProductPhotos>();
         services.AddSingleton<Recommendations>();
         services.AddSingleton<BoothList>();
         services.AddSingleton<BoothAssignment>();

@@ -112,6 +112,11 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await hs.FillAsync(code[..4]);
             await page.Locator($"[data-testid=hs-suggestion][data-code='{code}']").ClickAsync(new() { Timeout = 10_000 });
             await Assertions.Expect(hs).ToHaveValueAsync(code);
+            // A photo is stored as soon as it is chosen; the file is a PNG named .jpg, which the portal reads by content.
+            await page.Locator("[data-testid=listing-product]").First.Locator("input[type=file]")
+                .SetInputFilesAsync(new FilePayload { Name = "black-garlic.jpg", MimeType = "image/jpeg", Buffer = Picture(600, 400) });
+            await Assertions.Expect(page.Locator("[data-testid=listing-product]").First.Locator("[data-testid=listing-product-photo]"))
+                .ToBeVisibleAsync(new() { Timeout = 15_000 });
             await page.ClickAsync("[data-testid=listing-save]");
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("저장했습니다", new() { Timeout = 10_000 });
             await PageChecks.ScreenshotAsync(page, "exhibitor-listing-saved-ko");
@@ -130,6 +135,11 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await new DashboardPage(buyer).WaitUntilInteractiveAsync();
             await buyer.FillAsync("input[data-testid=directory-search]", "흑마늘 진액");
             await Assertions.Expect(buyer.Locator("[data-testid=directory-grid] tbody")).ToContainTextAsync("안동 유기농 흑마늘 진액", new() { Timeout = 15_000 });
+            // ... and on the exhibitor's page, with the photo as the portal stored it.
+            await buyer.Locator("[data-testid=exhibitor-link]").First.ClickAsync();
+            var photo = buyer.Locator("img[data-testid=product-photo]").First;
+            await Assertions.Expect(photo).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(photo).ToHaveJSPropertyAsync("naturalWidth", 600, new() { Timeout = 15_000 });
         }
         catch
         {
@@ -301,5 +311,13 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         var organizer = TestActors.Secretariat;
         for (var i = 0; i < exhibitor.Booth!.MeetingTables - 1; i++)
             Assert.True((await booking.BookAsync(organizer, eventId, new BookMeetingRequest(others[i].Id, exhibitorId, slotId), Ct)).Succeeded);
+    }
+
+    private static byte[] Picture(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(new SkiaSharp.SKColor(40, 30, 20));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
     }
 }

@@ -30,6 +30,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<EventOrganizer> EventOrganizers { get; }
     DbSet<Domain.Audit.AuditEntry> AuditLog { get; }
     DbSet<Domain.Privacy.ConsentRecord> ConsentRecords { get; }
+    DbSet<ProductPhoto> ProductPhotos { get; }
 
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

@@ -1,3 +1,4 @@
+using ExpoPortal.Application.Exhibitors;
 using ExpoPortal.Application.Audit;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Notifications;
@@ -314,6 +315,8 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         if (dryRun) return new ImportOutcome(false, counts, []);
         db.Audit(actor, expo.Id, AuditActions.ImportApplied, "import:exhibitors", null, counts, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        // A product the list no longer names takes its photo with it (an orphan is unreachable, but it is not kept).
+        await ProductPhotos.DeleteOrphansAsync(db, expo.Id, ct);
 
         var requests = touched.Where(t => !owners.ContainsKey(t.Record.Email))
             .Select(t => new AccountRequest(t.Record.Email, t.Exhibitor.Name.ToString(), Roles.Exhibitor, null, t.Exhibitor.Id)).ToList();

@@ -222,17 +222,18 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
         db.Booths.AddRange(boothCopies.Values);
 
         var exhibitors = 0;
+        var photos = new List<(Guid Photo, Exhibitor Exhibitor, Product Product)>();
         if (request.WithExhibitors)
         {
             var sources = await db.Exhibitors.AsNoTracking().Include(x => x.Products).Where(x => x.EventId == eventId).OrderBy(x => x.Id).ToListAsync(ct);
             foreach (var x in sources)
             {
-                db.Exhibitors.Add(CopyExhibitor(x, copy, x.BoothId is { } boothId ? boothCopies[boothId] : null));
+                db.Exhibitors.Add(CopyExhibitor(x, copy, x.BoothId is { } boothId ? boothCopies[boothId] : null, photos));
                 exhibitors++;
             }
         }
 
-        if (!await SaveNewEventAsync(db, actor, copy, ct)) return SlugTaken;
+        if (!await SaveNewEventAsync(db, actor, copy, ct, photos.Count == 0 ? null : () => CopyPhotosAsync(db, copy, photos, ct))) return SlugTaken;
         return new CloneResult(copy.Id, copy.Slug, hallCopies.Count, boothCopies.Count, exhibitors, copy.Slots.Count);
     }
 
@@ -242,12 +243,14 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
     /// already). The caller re-issues the creator's cookie so the grant counts at once (<c>/account/refresh</c>).
     /// False when the unique index on the slug refused it: created by someone else just now.
     /// </summary>
-    private async Task<bool> SaveNewEventAsync(IAppDbContext db, Actor actor, Event created, CancellationToken ct)
+    /// <param name="alsoAfterSave">More writes that need the new rows' ids, in the same transaction.</param>
+    private async Task<bool> SaveNewEventAsync(IAppDbContext db, Actor actor, Event created, CancellationToken ct, Func<Task>? alsoAfterSave = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            if (alsoAfterSave is not null) await alsoAfterSave();
             if (!actor.IsAdministrator)
             {
                 var now = clock.GetUtcNow();
@@ -264,7 +267,24 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
         }
     }
 
-    private static Exhibitor CopyExhibitor(Exhibitor x, Event to, Booth? booth)
+    /// <summary>Copies the photos inside the database (no picture passes through the portal) and points the copied products at them.</summary>
+    private static async Task CopyPhotosAsync(IAppDbContext db, Event to, List<(Guid Photo, Exhibitor Exhibitor, Product Product)> photos, CancellationToken ct)
+    {
+        foreach (var (photo, exhibitor, product) in photos)
+        {
+            var id = Guid.NewGuid();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO product_photos (id, event_id, exhibitor_id, product_id, content_type, content, width, height, uploaded_by, uploaded_at)
+                SELECT {id}, {to.Id}, {exhibitor.Id}, {product.Id}, content_type, content, width, height, uploaded_by, uploaded_at
+                FROM product_photos WHERE id = {photo}
+                """, ct);
+            product.SetPhoto(id);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <param name="photos">Collects each copied product that has a photo, to copy the photo once the product has its id.</param>
+    private static Exhibitor CopyExhibitor(Exhibitor x, Event to, Booth? booth, List<(Guid Photo, Exhibitor Exhibitor, Product Product)> photos)
     {
         var copy = new Exhibitor(to, Copy(x.Name), Copy(x.Description), x.CountryCode, x.ProvinceCode, Copy(x.City), x.Industry, x.Size,
             new ContactPerson(x.Contact.Name, x.Contact.Email, x.Contact.Phone));
@@ -272,7 +292,12 @@ public sealed class EventSetup(IAppDbContextFactory dbFactory, TimeProvider cloc
         copy.SetCertifications(x.Certifications);
         copy.DescribeMarkets(x.ExportMarkets, x.TargetMarkets, x.Languages);
         copy.SetMeetingLimits(x.MinMeetings, x.MaxMeetings);
-        foreach (var p in x.Products) copy.AddProduct(new Product(Copy(p.Name), Copy(p.Description), HsCode.Parse(p.HsCode), p.PhotoUrl));
+        foreach (var p in x.Products)
+        {
+            var product = new Product(Copy(p.Name), Copy(p.Description), HsCode.Parse(p.HsCode));
+            copy.AddProduct(product);
+            if (p.PhotoId is { } photoId) photos.Add((photoId, copy, product));
+        }
         if (booth is not null) copy.AssignBooth(booth);
         return copy;
     }

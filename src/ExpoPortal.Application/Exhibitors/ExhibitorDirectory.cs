@@ -150,7 +150,7 @@ public sealed class ExhibitorDirectory(IAppDbContextFactory dbFactory)
         }
         return new ExhibitorProfile(x.Id, x.Name, x.Description, x.City, x.CountryCode, x.ProvinceCode, x.Industry, x.Size,
             x.Booth?.Code, x.Booth?.MeetingTables ?? 0, x.Website, x.Certifications, x.Languages, x.TargetMarkets, x.ExportMarkets,
-            x.Products.OrderBy(p => p.Id).Select(p => new ProfileProduct(p.Name, p.Description, p.HsCode, p.PhotoUrl)).ToList(), plan);
+            x.Products.OrderBy(p => p.Id).Select(p => new ProfileProduct(p.Name, p.Description, p.HsCode, p.PhotoId)).ToList(), plan);
     }
 }
 
@@ -158,7 +158,7 @@ public sealed record HallOption(string Code, LocalizedText Name);
 
 public sealed record DirectoryFilters(IReadOnlyList<HallOption> Halls, IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, IReadOnlyList<string> Provinces);
 
-public sealed record ProfileProduct(LocalizedText Name, LocalizedText Description, string HsCode, string? PhotoUrl);
+public sealed record ProfileProduct(LocalizedText Name, LocalizedText Description, string HsCode, Guid? PhotoId);
 
 public sealed record PlanBooth(string Code, int X, int Y, int Width, int Height);
 

@@ -15,7 +15,8 @@ public sealed class ListingProduct
     public string DescriptionKo { get; set; } = string.Empty;
     public string DescriptionEn { get; set; } = string.Empty;
     public string HsCode { get; set; } = string.Empty;
-    public string? PhotoUrl { get; set; }
+    /// <summary>Shown, not saved with the listing: a photo is uploaded or removed on its own (<see cref="ProductPhotos"/>).</summary>
+    public Guid? PhotoId { get; set; }
 }
 
 /// <summary>
@@ -44,6 +45,8 @@ public sealed class ListingEdit
 
     // Shown, not edited here: the organizers set these.
     public string? BoothCode { get; set; }
+    /// <summary>The event's address name, for the addresses of the product photos.</summary>
+    public string? EventSlug { get; set; }
     public Industry Industry { get; set; }
     public string CountryCode { get; set; } = string.Empty;
     public string? ProvinceCode { get; set; }
@@ -58,9 +61,9 @@ public sealed class ListingEdit
         Certifications = [.. Certifications], TargetMarkets = [.. TargetMarkets], ExportMarkets = [.. ExportMarkets], Languages = [.. Languages],
         Products = Products.Select(p => new ListingProduct
         {
-            Id = p.Id, NameKo = p.NameKo, NameEn = p.NameEn, DescriptionKo = p.DescriptionKo, DescriptionEn = p.DescriptionEn, HsCode = p.HsCode, PhotoUrl = p.PhotoUrl,
+            Id = p.Id, NameKo = p.NameKo, NameEn = p.NameEn, DescriptionKo = p.DescriptionKo, DescriptionEn = p.DescriptionEn, HsCode = p.HsCode, PhotoId = p.PhotoId,
         }).ToList(),
-        Version = Version, BoothCode = BoothCode, Industry = Industry, CountryCode = CountryCode, ProvinceCode = ProvinceCode, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy,
+        Version = Version, BoothCode = BoothCode, EventSlug = EventSlug, Industry = Industry, CountryCode = CountryCode, ProvinceCode = ProvinceCode, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy,
     };
 }
 
@@ -153,6 +156,7 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
         try
         {
             await db.SaveChangesAsync(ct);
+            await ProductPhotos.DeleteOrphansAsync(db, exhibitor.EventId, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -196,18 +200,18 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static IQueryable<Exhibitor> Load(IAppDbContext db, int exhibitorId) =>
-        db.Exhibitors.Include(x => x.Booth).Include(x => x.Products).Where(x => x.Id == exhibitorId);
+        db.Exhibitors.Include(x => x.Booth).Include(x => x.Event).Include(x => x.Products).Where(x => x.Id == exhibitorId);
 
     private static ListingEdit ToEdit(Exhibitor x) => new()
     {
         Id = x.Id, NameKo = x.Name.Ko, NameEn = x.Name.En, DescriptionKo = x.Description.Ko, DescriptionEn = x.Description.En,
         CityKo = x.City.Ko, CityEn = x.City.En, ContactName = x.Contact.Name, ContactEmail = x.Contact.Email, ContactPhone = x.Contact.Phone,
         Website = x.Website, Certifications = [.. x.Certifications], TargetMarkets = [.. x.TargetMarkets], ExportMarkets = [.. x.ExportMarkets],
-        Languages = [.. x.Languages], Version = x.Version, BoothCode = x.Booth?.Code, Industry = x.Industry, CountryCode = x.CountryCode,
+        Languages = [.. x.Languages], Version = x.Version, BoothCode = x.Booth?.Code, EventSlug = x.Event?.Slug, Industry = x.Industry, CountryCode = x.CountryCode,
         ProvinceCode = x.ProvinceCode, UpdatedAt = x.ListingUpdatedAt, UpdatedBy = x.ListingUpdatedBy,
         Products = x.Products.OrderBy(p => p.Id).Select(p => new ListingProduct
         {
-            Id = p.Id, NameKo = p.Name.Ko, NameEn = p.Name.En, DescriptionKo = p.Description.Ko, DescriptionEn = p.Description.En, HsCode = p.HsCode, PhotoUrl = p.PhotoUrl,
+            Id = p.Id, NameKo = p.Name.Ko, NameEn = p.Name.En, DescriptionKo = p.Description.Ko, DescriptionEn = p.Description.En, HsCode = p.HsCode, PhotoId = p.PhotoId,
         }).ToList(),
     };
 }

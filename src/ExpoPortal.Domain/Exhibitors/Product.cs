@@ -7,12 +7,11 @@ public sealed class Product
 {
     private Product() { } // EF
 
-    public Product(LocalizedText name, LocalizedText description, HsCode hsCode, string? photoUrl = null)
+    public Product(LocalizedText name, LocalizedText description, HsCode hsCode)
     {
         Name = name;
         Description = description;
         HsCode = hsCode.Value;
-        PhotoUrl = string.IsNullOrWhiteSpace(photoUrl) ? null : photoUrl.Trim();
     }
 
     public int Id { get; private set; }
@@ -20,7 +19,8 @@ public sealed class Product
     public LocalizedText Description { get; private set; } = null!;
     /// <summary>Digits of a valid <see cref="Exhibitors.HsCode"/>; kept as text so the database can search it by prefix.</summary>
     public string HsCode { get; private set; } = null!;
-    public string? PhotoUrl { get; private set; }
+    /// <summary>The <see cref="ProductPhoto"/> shown with the product, if it has one.</summary>
+    public Guid? PhotoId { get; private set; }
 
     public void Edit(LocalizedText name, LocalizedText description, HsCode hsCode)
     {
@@ -29,5 +29,5 @@ public sealed class Product
         HsCode = hsCode.Value;
     }
 
-    public void SetPhoto(string? photoUrl) => PhotoUrl = string.IsNullOrWhiteSpace(photoUrl) ? null : photoUrl.Trim();
+    public void SetPhoto(Guid? photoId) => PhotoId = photoId;
 }

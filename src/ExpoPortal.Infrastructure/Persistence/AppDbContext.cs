@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EventOrganizer> EventOrganizers => Set<EventOrganizer>();
     public DbSet<Domain.Audit.AuditEntry> AuditLog => Set<Domain.Audit.AuditEntry>();
     public DbSet<Domain.Privacy.ConsentRecord> ConsentRecords => Set<Domain.Privacy.ConsentRecord>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -49,6 +49,38 @@ public static class ExhibitorEndpoints
             })
             .WithName("SaveMyListing")
             .WithSummary("Save the caller's listing with the version it read: 200 and the new version, or 409 listing_conflict with the current one.");
+
+        // The picture is the raw request body: its format is read from the bytes, whatever the Content-Type says.
+        mine.MapPut("/products/{productId:int}/photo", async (int productId, HttpContext http, ProductPhotos photos, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                var uploaded = await photos.UploadAsync(actor, actor.ExhibitorId ?? 0, productId, http.Request.Body, ct);
+                return uploaded.ToHttp(photo => TypedResults.Ok(photo));
+            })
+            .WithName("UploadProductPhoto")
+            .WithSummary("Set one product's photo (the body: a JPEG, PNG or WebP of at most 2 MB, checked by content; stored re-encoded and resized). 400 photo_too_large / photo_not_image / photo_too_many_pixels, 404 product_not_found.");
+        mine.MapDelete("/products/{productId:int}/photo", async (int productId, HttpContext http, ProductPhotos photos, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                var removed = await photos.RemoveAsync(actor, actor.ExhibitorId ?? 0, productId, ct);
+                return removed.Succeeded ? Results.NoContent() : ApiProblem.From(removed.Error!);
+            })
+            .WithName("RemoveProductPhoto")
+            .WithSummary("Remove one product's photo.");
+
+        app.MapGet("/api/events/{slug}/photos/{photoId:guid}", (string slug, Guid photoId, HttpContext http, EventService events, ProductPhotos photos, CancellationToken ct) =>
+                events.ForEventAsync(slug, ct, async expo =>
+                {
+                    var photo = await photos.FindAsync(expo.Id, photoId, ct);
+                    if (photo is null) return ApiProblem.From(Error.NotFound("photo_not_found", "No such photo at this event."));
+                    // A new upload gets a new id, so a photo's bytes never change under its address.
+                    http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+                    return TypedResults.File(photo.Content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Id:N}\""));
+                }))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Directory")
+            .WithName("GetProductPhoto")
+            .WithSummary("A product photo of the event (signed in; 404 when the photo belongs to another event).");
         return app;
     }
 }

@@ -107,7 +107,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         Assert.Equal("organizers_only", (await matching.PublishAsync(other, ids.EventId, 1, ct: Ct)).Error?.Code);
     }
 
-    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId, int ParticipantC, int Interpreter);
+    private sealed record Ids(int EventId, int ParticipantA, int ParticipantB, int ExhibitorA, int ExhibitorB, int ExhibitorC, int FreeSlot, int MeetingOfA, string OtherOrganizerId, int ParticipantC, int Interpreter, int ProductA, Guid PhotoA);
 
     private static async Task<Ids> SetUpAsync(ExpoApp app)
     {
@@ -147,7 +147,13 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         Assert.True(meeting is not null && exhibitorC > 0, "no meeting or free slot for participant A in the demo");
         var c = await db.Participants.Where(p => p.EventId == eventId && p.Id != a && p.Id != b).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
         var interpreter = await db.Interpreters.Where(i => i.EventId == eventId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
-        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id, c, interpreter);
+        // A photo of exhibitor A's first product, for the photo routes.
+        var productA = await db.Exhibitors.Where(x => x.Id == xa).SelectMany(x => x.Products).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        using var picture = new SkiaSharp.SKBitmap(8, 8);
+        using var png = SkiaSharp.SKImage.FromBitmap(picture).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var photo = await app.Services.GetRequiredService<Application.Exhibitors.ProductPhotos>()
+            .UploadAsync(new Actor("x", false, xa, null, "staff"), xa, productA, png.AsStream(), Ct);
+        return new Ids(eventId, a, b, xa, xb, exhibitorC, freeSlot, meeting!.Value, other.Id, c, interpreter, productA, photo.Value.PhotoId);
     }
 
     private static List<Operation> Matrix(Ids ids)
@@ -169,6 +175,11 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("GET", "/my/agenda.ics", "/my/agenda.ics", participants),
             new("GET", "/api/my/listing", "/api/my/listing", exhibitors),
             new("PUT", "/api/my/listing", "/api/my/listing", exhibitors, new { }),
+            // A product's photo: only its company's staff change it (the other company's finds no such product); anyone signed in sees it.
+            // (The removal comes last: the photo is gone after exhibitor A's turn.)
+            new("GET", "/api/events/{slug}/photos/{photoId:guid}", $"{e}/photos/{ids.PhotoA:N}", SignedIn),
+            new("PUT", "/api/my/listing/products/{productId:int}/photo", $"/api/my/listing/products/{ids.ProductA}/photo", [Role.ExhibitorA], new { }),
+            new("DELETE", "/api/my/listing/products/{productId:int}/photo", $"/api/my/listing/products/{ids.ProductA}/photo", [Role.ExhibitorA]),
             // The organizers' workspace: this event's organizers only.
             new("GET", "/api/events/{slug}/figures", $"{e}/figures", EventOrganizers),
             new("GET", "/api/events/{slug}/booths", $"{e}/booths", EventOrganizers),
@@ -270,7 +281,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return false;
             if (status == HttpStatusCode.Redirect) return false; // a page-style refusal
             // Someone else's meeting or agenda is "not found" to the caller; for ids that exist, a 404 is a refusal.
-            return !(status == HttpStatusCode.NotFound && (op.Pattern.Contains("{meetingId") || op.Pattern.Contains("{participantId")));
+            return !(status == HttpStatusCode.NotFound && (op.Pattern.Contains("{meetingId") || op.Pattern.Contains("{participantId") || op.Pattern.Contains("{productId")));
         }
         return status == HttpStatusCode.OK;
     }

@@ -53,10 +53,24 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
             p.OwnsLocalized(x => x.Name);
             p.OwnsLocalized(x => x.Description, 2000);
             p.Property(x => x.HsCode).HasMaxLength(6);
-            p.Property(x => x.PhotoUrl).HasMaxLength(500);
             p.HasIndex(x => x.HsCode);
             p.ToTable(t => t.HasCheckConstraint("ck_exhibitor_products_hs_code", "hs_code ~ '^[0-9]{4}([0-9]{2})?$'"));
         });
         builder.Navigation(x => x.Products).HasField("_products");
+    }
+}
+
+internal sealed class ProductPhotoConfiguration : IEntityTypeConfiguration<ProductPhoto>
+{
+    public void Configure(EntityTypeBuilder<ProductPhoto> builder)
+    {
+        builder.ToTable("product_photos");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ContentType).HasMaxLength(40);
+        builder.Property(x => x.UploadedBy).HasMaxLength(256);
+        // One photo per product; products are owned by their exhibitor, so the photo follows the exhibitor (and its event) when deleted.
+        builder.HasIndex(x => x.ProductId).IsUnique();
+        builder.HasOne<Exhibitor>().WithMany().HasForeignKey(x => x.ExhibitorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => x.EventId);
     }
 }

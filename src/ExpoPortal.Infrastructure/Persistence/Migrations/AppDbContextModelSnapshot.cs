@@ -374,6 +374,69 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpoPortal.Domain.Exhibitors.ProductPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("ExhibitorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exhibitor_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_photos");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_product_photos_event_id");
+
+                    b.HasIndex("ExhibitorId")
+                        .HasDatabaseName("ix_product_photos_exhibitor_id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_photos_product_id");
+
+                    b.ToTable("product_photos", (string)null);
+                });
+
             modelBuilder.Entity("ExpoPortal.Domain.Interpreters.Interpreter", b =>
                 {
                     b.Property<int>("Id")
@@ -1707,10 +1770,9 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(6)")
                                 .HasColumnName("hs_code");
 
-                            b1.Property<string>("PhotoUrl")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
-                                .HasColumnName("photo_url");
+                            b1.Property<Guid?>("PhotoId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("photo_id");
 
                             b1.HasKey("Id")
                                 .HasName("pk_exhibitor_products");
@@ -1808,6 +1870,16 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("ExpoPortal.Domain.Exhibitors.ProductPhoto", b =>
+                {
+                    b.HasOne("ExpoPortal.Domain.Exhibitors.Exhibitor", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_photos_exhibitors_exhibitor_id");
                 });
 
             modelBuilder.Entity("ExpoPortal.Domain.Interpreters.Interpreter", b =>
