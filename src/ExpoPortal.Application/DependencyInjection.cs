@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<DirectoryBook>();
         services.AddSingleton<ExhibitorListing>();
         services.AddSingleton<ProductPhotos>();
+        services.AddSingleton<ExhibitorTeam>();
         services.AddSingleton<Recommendations>();
         services.AddSingleton<BoothList>();
         services.AddSingleton<BoothAssignment>();

@@ -71,6 +71,7 @@ public static class DependencyInjection
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<Application.Access.IPortalUsers, PortalUsers>();
+        builder.Services.AddSingleton<Application.Exhibitors.IStaffAccounts, StaffAccounts>();
         builder.Services.AddSingleton<Application.Exhibitors.IPhotoEncoder, Images.SkiaPhotoEncoder>();
         builder.Services.AddSingleton<Application.DataExchange.IImportAccounts, ImportAccounts>();
         builder.Services.AddSingleton<Privacy.PersonalData>();

@@ -158,11 +158,12 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
         var b = await second.NewPageAsync();
         try
         {
-            foreach (var page in new[] { a, b })
+            // The company's primary contact and a colleague of its team, each with a sign-in of their own.
+            foreach (var (page, email) in new[] { (a, "exhibitor@expo.demo"), (b, "colleague@expo.demo") })
             {
                 var login = new LoginPage(page, app.ServerAddress);
                 await login.OpenAsync("/my/listing");
-                await login.SignInAsync("exhibitor@expo.demo", ExpoApp.DemoPassword);
+                await login.SignInAsync(email, ExpoApp.DemoPassword);
                 await new DashboardPage(page).WaitUntilInteractiveAsync();
                 await page.Locator("textarea[data-testid=listing-description-en]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
             }
@@ -240,6 +241,12 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await request.Locator("[data-testid=request-accept]").ClickAsync();
             await Assertions.Expect(staff.Locator("[data-testid=request][data-status=accepted]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
             await Assertions.Expect(staff.Locator("[data-testid=schedule-item]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            // Whoever accepts takes the meeting; the owner select lists the team and hands it to a colleague.
+            await Assertions.Expect(staff.Locator("[data-testid=meeting-unowned]")).ToHaveCountAsync(0);
+            await staff.Locator("[data-testid=meeting-owner]").First.ClickAsync();
+            await staff.Locator(".mud-popover-open .mud-list-item", new() { HasText = "김하늘" }).ClickAsync();
+            await Assertions.Expect(staff.Locator(".mud-snackbar", new() { HasText = "담당자를 저장했습니다" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(staff.Locator("[data-testid=meeting-owner]").First).ToContainTextAsync("김하늘");
             await PageChecks.ScreenshotAsync(staff, "exhibitor-accepted-request-ko");
 
             // The buyer's bell rings without a reload, and the mail arrives in English.

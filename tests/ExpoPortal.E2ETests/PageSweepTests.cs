@@ -20,7 +20,7 @@ public sealed class PageSweepTests(PostgresServer postgres, BrowserFixture brows
         [""] = ["/", "/account/login", "/privacy"],
         ["organizer@expo.demo"] = [Event, $"{Event}/directory", $"{Event}/booths", $"{Event}/floor-plan", $"{Event}/matching",
             $"{Event}/desk", $"{Event}/desk/check-in", $"{Event}/desk/interpreters", $"{Event}/live", $"{Event}/imports", $"{Event}/settings", "/events/new", "/events/andong-2025/results", $"{Event}/audit", "/account"],
-        ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", $"{Event}/directory", "/account", "/account/consent"],
+        ["exhibitor@expo.demo"] = ["/my/listing", "/my/schedule", "/my/team", $"{Event}/directory", "/account", "/account/consent"],
         ["buyer@expo.demo"] = ["/my/agenda", "/my/requests", $"{Event}/directory", "EXHIBITOR_PAGE", "/account", "/account/consent"],
     };
 

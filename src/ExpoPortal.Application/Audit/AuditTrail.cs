@@ -42,6 +42,9 @@ public static class AuditActions
     public const string MeetingStatusChanged = "meeting.status";
     public const string MeetingOutcome = "meeting.outcome";
     public const string InterpreterReassigned = "meeting.interpreter";
+    public const string MeetingOwnerChanged = "meeting.owner";
+    public const string TeamInvited = "team.invited";
+    public const string TeamRemoved = "team.removed";
     public const string EventChanged = "event.changed";
     public const string BookingRulesChanged = "event.booking_rules";
     public const string ImportApplied = "import.applied";

@@ -115,6 +115,8 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         var interpreterId = interpreter.Value;
 
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
+        // A member of the booth's team who books (or accepts a request) takes the meeting; others leave it to the team.
+        if (actor.ExhibitorId == exhibitor.Id) meeting.AssignOwner(actor.UserId, clock.GetUtcNow());
         db.Meetings.Add(meeting);
         try
         {
@@ -371,16 +373,16 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
                 m.Id, m.TimeSlot.StartsAt, m.TimeSlot.Day, m.TableNumber, m.Status, m.ParticipantId,
                 m.Participant.FullName, m.Participant.KoreanName, m.Participant.Company, m.Participant.CountryCode,
                 m.Participant.Languages, m.Participant.HsInterests, Interpreter = m.Interpreter != null ? m.Interpreter.FullName : null,
-                m.Outcome, m.Origin,
+                m.Outcome, m.Origin, m.OwnerUserId,
             })
             .ToListAsync(ct);
         var shared = await Privacy.ProfileSharing.SharedWithAsync(db, actor, x.EventId, rows.Select(m => m.ParticipantId), ct);
         return new BoothSchedule(x.Id, x.EventId, x.Slug, x.TimeZoneId, x.Booth, x.Tables, rows.Select(m => shared(m.ParticipantId)
             ? new BoothMeeting(m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
-                NameOf(m.FullName, m.KoreanName, m.Company), m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin)
+                NameOf(m.FullName, m.KoreanName, m.Company), m.CountryCode, m.Languages, m.HsInterests, m.Interpreter, m.Outcome, m.Origin, OwnerUserId: m.OwnerUserId)
             // Without the buyer's consent to share its profile, the booth sees only what the booked meeting needs.
             : new BoothMeeting(m.Id, m.StartsAt, m.Day, m.TableNumber, m.Status, m.ParticipantId,
-                Privacy.ProfileSharing.AnonymousBuyer, string.Empty, [], [], m.Interpreter, m.Outcome, m.Origin, ProfileShared: false)).ToList());
+                Privacy.ProfileSharing.AnonymousBuyer, string.Empty, [], [], m.Interpreter, m.Outcome, m.Origin, ProfileShared: false, OwnerUserId: m.OwnerUserId)).ToList());
     }
 
     /// <summary>The signed-in participant's own agenda, in its own event (never a default event).</summary>
@@ -425,7 +427,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 public sealed record BoothMeeting(
     int MeetingId, DateTimeOffset StartsAt, DateOnly Day, int TableNumber, MeetingStatus Status, int ParticipantId, LocalizedText Visitor,
     string CountryCode, IReadOnlyList<string> Languages, IReadOnlyList<string> HsInterests, string? Interpreter,
-    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer, bool ProfileShared = true);
+    MeetingOutcome? Outcome = null, MeetingOrigin Origin = MeetingOrigin.ArrangedByOrganizer, bool ProfileShared = true, string? OwnerUserId = null);
 
 public sealed record BoothSchedule(int ExhibitorId, int EventId, string EventSlug, string TimeZoneId, string? BoothCode, int Tables, IReadOnlyList<BoothMeeting> Meetings);
 

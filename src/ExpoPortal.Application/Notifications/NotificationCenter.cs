@@ -83,6 +83,16 @@ public sealed class NotificationCenter
         outbox.Pulse();
     }
 
+    /// <summary>A mail to one sign-in of the party only, never shown in the party's bell (an invitation carrying a password link).</summary>
+    public async Task SendPersonalAsync(int eventId, Party to, string userId, NotificationKind kind, LocalizedText title, LocalizedText body, string? link, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var language = await LanguageOfAsync(db, to, ct);
+        db.Notifications.Add(new Notification(eventId, to.ParticipantId, to.ExhibitorId, kind, title, body, link, language, clock.GetUtcNow(), userId));
+        await db.SaveChangesAsync(ct);
+        outbox.Pulse();
+    }
+
     /// <summary>Writes and commits notifications on their own (for changes that have no transaction of their own to join).</summary>
     public async Task SendAsync(int eventId, IReadOnlyList<(Party To, NotificationKind Kind, LocalizedText Title, LocalizedText Body, string? Link)> items, CancellationToken ct = default)
     {
@@ -120,8 +130,8 @@ public sealed class NotificationCenter
 
     private static IQueryable<Notification> Mine(IAppDbContext db, Party party) =>
         party.ParticipantId is { } p
-            ? db.Notifications.AsNoTracking().Where(n => n.ParticipantId == p)
-            : db.Notifications.AsNoTracking().Where(n => n.ExhibitorId == party.ExhibitorId);
+            ? db.Notifications.AsNoTracking().Where(n => n.ParticipantId == p && n.RecipientUserId == null)
+            : db.Notifications.AsNoTracking().Where(n => n.ExhibitorId == party.ExhibitorId && n.RecipientUserId == null);
 
     /// <summary>
     /// The language a party reads: Korean for Korean companies and for participants who speak Korean (most overseas

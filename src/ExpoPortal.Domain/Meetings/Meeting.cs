@@ -135,6 +135,15 @@ public sealed class Meeting
         UpdatedAt = now;
     }
 
+    /// <summary>The exhibitor's staff member who looks after the meeting (a sign-in of that company), or null when no one does yet.</summary>
+    public string? OwnerUserId { get; private set; }
+
+    public void AssignOwner(string? userId, DateTimeOffset now)
+    {
+        OwnerUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        UpdatedAt = now;
+    }
+
     public void RecordOutcome(MeetingOutcome outcome)
     {
         if (Status is not (MeetingStatus.Held or MeetingStatus.CheckedIn))

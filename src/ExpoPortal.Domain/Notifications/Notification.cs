@@ -38,8 +38,9 @@ public sealed class Notification
     private Notification() { } // EF
 
     public Notification(int eventId, int? participantId, int? exhibitorId, NotificationKind kind, LocalizedText title, LocalizedText body,
-        string? link, string mailLanguage, DateTimeOffset now)
+        string? link, string mailLanguage, DateTimeOffset now, string? recipientUserId = null)
     {
+        RecipientUserId = recipientUserId;
         if ((participantId is null) == (exhibitorId is null))
             throw new DomainException("A notification goes to one participant or one exhibitor.");
         EventId = eventId;
@@ -61,6 +62,12 @@ public sealed class Notification
     public NotificationKind Kind { get; private set; }
     public LocalizedText Title { get; private set; } = null!;
     public LocalizedText Body { get; private set; } = null!;
+
+    /// <summary>
+    /// For a notice meant for one sign-in only (a colleague's invitation, whose link sets that person's password):
+    /// mailed to that account alone and kept out of the company's bell. Null: the whole company or participant.
+    /// </summary>
+    public string? RecipientUserId { get; private set; }
 
     /// <summary>A page of the portal to open, relative to its root (e.g. "my/agenda").</summary>
     public string? Link { get; private set; }

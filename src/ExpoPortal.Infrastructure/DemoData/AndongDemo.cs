@@ -11,7 +11,8 @@ using ExpoPortal.Domain.Venues;
 namespace ExpoPortal.Infrastructure.DemoData;
 
 /// <summary>A sign-in created with the demo event; listed in the README.</summary>
-public sealed record DemoUser(string Email, string Password, string DisplayName, string Role, Exhibitor? Exhibitor = null, Participant? Participant = null);
+/// <param name="Colleague">An exhibitor's team member rather than its primary contact.</param>
+public sealed record DemoUser(string Email, string Password, string DisplayName, string Role, Exhibitor? Exhibitor = null, Participant? Participant = null, bool Colleague = false);
 
 /// <summary>A wishlist line of the demo, by object because ids exist only once saved.</summary>
 public sealed record DemoWish(Participant Participant, Exhibitor Exhibitor, WishedBy WishedBy, WishLevel Level);
@@ -83,6 +84,8 @@ public static class AndongDemo
             new("admin@expo.demo", DemoPassword, "포털 관리자 / Portal administrator", Roles.Administrator),
             new("exhibitor@expo.demo", DemoPassword, firstHost.Name.ToString(), Roles.Exhibitor, Exhibitor: firstHost),
             new("exhibitor2@expo.demo", DemoPassword, firstOther.Name.ToString(), Roles.Exhibitor, Exhibitor: firstOther),
+            // A colleague at the first company, so that the demo shows a team and who owns which meeting.
+            new("colleague@expo.demo", DemoPassword, "김하늘 / Haneul Kim", Roles.Exhibitor, Exhibitor: firstHost, Colleague: true),
             new("buyer@expo.demo", DemoPassword, firstBuyer.FullName, Roles.Participant, Participant: firstBuyer),
             new("member@expo.demo", DemoPassword, firstMember.FullName, Roles.Participant, Participant: firstMember),
         ];

@@ -70,6 +70,7 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
                 DisplayName = demoUser.DisplayName,
                 ExhibitorId = demoUser.Exhibitor?.Id,
                 ParticipantId = demoUser.Participant?.Id,
+                IsPrimaryContact = demoUser.Exhibitor is not null && !demoUser.Colleague,
             };
             var created = await users.CreateAsync(user, demoUser.Password);
             if (!created.Succeeded)

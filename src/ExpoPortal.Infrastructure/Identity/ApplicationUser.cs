@@ -8,4 +8,7 @@ public sealed class ApplicationUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
     public int? ExhibitorId { get; set; }
     public int? ParticipantId { get; set; }
+
+    /// <summary>The company's primary contact: the one sign-in that invites and removes colleagues (exhibitor users only).</summary>
+    public bool IsPrimaryContact { get; set; }
 }

@@ -65,6 +65,7 @@ internal sealed class ImportAccounts(IServiceScopeFactory scopes, IDbContextFact
                 logger.LogWarning("Imported account {Email} not made: {Problem}", request.Email, problem);
                 continue;
             }
+            var onlySignIn = reached.Add((request.ParticipantId, request.ExhibitorId));
             var user = new ApplicationUser
             {
                 UserName = request.Email,
@@ -78,12 +79,14 @@ internal sealed class ImportAccounts(IServiceScopeFactory scopes, IDbContextFact
                 DisplayName = request.DisplayName,
                 ParticipantId = request.ParticipantId,
                 ExhibitorId = request.ExhibitorId,
+                // A company's first sign-in is its primary contact, who invites the colleagues.
+                IsPrimaryContact = request.ExhibitorId != null && onlySignIn,
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId! });
             // The reset token is made from the user's id and security stamp alone: no database read.
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            made.Add(new NewAccount(request.Email, token, request.ParticipantId, request.ExhibitorId, reached.Add((request.ParticipantId, request.ExhibitorId))));
+            made.Add(new NewAccount(request.Email, token, request.ParticipantId, request.ExhibitorId, onlySignIn));
         }
         await db.SaveChangesAsync(ct);
         return made;

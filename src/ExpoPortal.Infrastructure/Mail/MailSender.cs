@@ -72,7 +72,8 @@ public sealed class MailSender(IDbContextFactory<AppDbContext> dbFactory, MailOu
         foreach (var notification in batch)
         {
             var to = await db.Users.AsNoTracking()
-                .Where(u => u.Email != null && (notification.ParticipantId != null ? u.ParticipantId == notification.ParticipantId : u.ExhibitorId == notification.ExhibitorId))
+                .Where(u => u.Email != null && (notification.RecipientUserId != null ? u.Id == notification.RecipientUserId
+                    : notification.ParticipantId != null ? u.ParticipantId == notification.ParticipantId : u.ExhibitorId == notification.ExhibitorId))
                 .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
             if (to.Count == 0)
             {

@@ -13,6 +13,8 @@ public static class ExhibitorEndpoints
 
     public sealed record ExhibitorJson(int Id, string NameKo, string NameEn, string? BoothCode, Industry Industry, IReadOnlyList<ProductJson> Products);
 
+    public sealed record MeetingOwnerJson(string? UserId);
+
     public sealed record ExhibitorPageJson(IReadOnlyList<ExhibitorJson> Items, int Total);
 
     public static IEndpointRouteBuilder MapExhibitorEndpoints(this IEndpointRouteBuilder app)
@@ -67,6 +69,42 @@ public static class ExhibitorEndpoints
             })
             .WithName("RemoveProductPhoto")
             .WithSummary("Remove one product's photo.");
+
+        var team = app.MapGroup("/api/my/team").RequireAuthorization(Policies.Exhibitor).WithTags("Team");
+        team.MapGet("", async (HttpContext http, ExhibitorTeam teams, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                return (await teams.ListAsync(actor, actor.ExhibitorId ?? 0, ct)).ToHttp(staff => TypedResults.Ok(staff));
+            })
+            .WithName("GetMyTeam")
+            .WithSummary("The caller's company's staff sign-ins: the primary contact first, then the colleagues (hasSignedIn false while an invitation is pending).");
+        team.MapPost("", async (TeamInvite invite, HttpContext http, ExhibitorTeam teams, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                return (await teams.InviteAsync(actor, actor.ExhibitorId ?? 0, invite, ct)).ToHttp(member => TypedResults.Created($"/api/my/team/{member.UserId}", member));
+            })
+            .WithName("InviteColleague")
+            .WithSummary("The primary contact invites a colleague by e-mail: 201 and the new member; the invitation with its set-password link goes to that address only. 403 primary_contact_only, 409 email_in_use, 400 team_full / invalid_email.");
+        team.MapDelete("/{userId}", async (string userId, HttpContext http, ExhibitorTeam teams, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                var removed = await teams.RemoveAsync(actor, actor.ExhibitorId ?? 0, userId, ct);
+                return removed.Succeeded ? Results.NoContent() : ApiProblem.From(removed.Error!);
+            })
+            .WithName("RemoveColleague")
+            .WithSummary("The primary contact removes a colleague's sign-in; the colleague's meetings stay and show as unowned. 400 cannot_remove_primary.");
+
+        app.MapPut("/api/events/{slug}/meetings/{meetingId:int}/owner", (string slug, int meetingId, MeetingOwnerJson body, HttpContext http,
+                EventService events, ExhibitorTeam teams, CancellationToken ct) =>
+                events.ForEventAsync(slug, ct, async expo =>
+                {
+                    var result = await teams.AssignOwnerAsync(http.User.ToActor(), expo.Id, meetingId, body.UserId, ct);
+                    return result.Succeeded ? Results.NoContent() : ApiProblem.From(result.Error!);
+                }))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Team")
+            .WithName("SetMeetingOwner")
+            .WithSummary("Give a booth's meeting to one of the exhibitor's staff (userId; null: no one). The exhibitor's staff and the event's organizers; 400 not_a_colleague, 404 meeting_not_found.");
 
         app.MapGet("/api/events/{slug}/photos/{photoId:guid}", (string slug, Guid photoId, HttpContext http, EventService events, ProductPhotos photos, CancellationToken ct) =>
                 events.ForEventAsync(slug, ct, async expo =>

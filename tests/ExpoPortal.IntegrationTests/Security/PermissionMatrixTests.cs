@@ -176,6 +176,12 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("GET", "/api/my/listing", "/api/my/listing", exhibitors),
             new("PUT", "/api/my/listing", "/api/my/listing", exhibitors, new { }),
             // A product's photo: only its company's staff change it (the other company's finds no such product); anyone signed in sees it.
+            // A company's team: its own staff (each exhibitor here is its company's primary contact); an unknown colleague is "not found" to them.
+            new("GET", "/api/my/team", "/api/my/team", exhibitors),
+            new("POST", "/api/my/team", "/api/my/team", exhibitors, new { }),
+            new("DELETE", "/api/my/team/{userId}", "/api/my/team/no-such-user", exhibitors),
+            // A meeting's owner: the staff of its exhibitor and the event's organizers.
+            new("PUT", "/api/events/{slug}/meetings/{meetingId:int}/owner", $"{e}/meetings/{ids.MeetingOfA}/owner", EventOrganizers, new { userId = (string?)null }),
             // (The removal comes last: the photo is gone after exhibitor A's turn.)
             new("GET", "/api/events/{slug}/photos/{photoId:guid}", $"{e}/photos/{ids.PhotoA:N}", SignedIn),
             new("PUT", "/api/my/listing/products/{productId:int}/photo", $"/api/my/listing/products/{ids.ProductA}/photo", [Role.ExhibitorA], new { }),
@@ -250,6 +256,7 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
             new("GET", "/my/requests", "/my/requests", participants),
             new("GET", "/my/listing", "/my/listing", exhibitors),
             new("GET", "/my/schedule", "/my/schedule", exhibitors),
+            new("GET", "/my/team", "/my/team", exhibitors),
             new("GET", "/events/{Slug}/audit", $"{page}/audit", EventOrganizers),
             new("GET", "/account", "/account", SignedIn),
             new("GET", "/account/consent", "/account/consent", SignedIn),

@@ -21,6 +21,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasOne(m => m.Exhibitor).WithMany().HasForeignKey(m => m.ExhibitorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.TimeSlot).WithMany().HasForeignKey(m => m.TimeSlotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Interpreter).WithMany().HasForeignKey(m => m.InterpreterId).OnDelete(DeleteBehavior.SetNull);
+        // A colleague who leaves the team leaves its meetings without an owner, flagged on the booth's schedule.
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(m => m.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
 
         // The database itself refuses double bookings, whatever code path writes the meeting.

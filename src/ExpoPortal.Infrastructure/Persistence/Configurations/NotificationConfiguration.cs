@@ -14,6 +14,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.MailLanguage).HasMaxLength(2);
         // An invitation's link carries its set-password token.
         builder.Property(n => n.Link).HasMaxLength(1000);
+        builder.Property(n => n.RecipientUserId).HasMaxLength(450);
         builder.OwnsLocalized(n => n.Title, 300);
         builder.OwnsLocalized(n => n.Body, 2000);
         builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -625,6 +625,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("origin");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_user_id");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer")
                         .HasColumnName("participant_id");
@@ -660,6 +664,9 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("MatchingRunId")
                         .HasDatabaseName("ix_meetings_matching_run_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_meetings_owner_user_id");
 
                     b.HasIndex("TimeSlotId")
                         .HasDatabaseName("ix_meetings_time_slot_id");
@@ -886,6 +893,11 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recipient_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
@@ -1234,6 +1246,10 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                     b.Property<int?>("ExhibitorId")
                         .HasColumnType("integer")
                         .HasColumnName("exhibitor_id");
+
+                    b.Property<bool>("IsPrimaryContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_primary_contact");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -1972,6 +1988,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("MatchingRunId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_matching_runs_matching_run_id");
+
+                    b.HasOne("ExpoPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_asp_net_users_owner_user_id");
 
                     b.HasOne("ExpoPortal.Domain.Participants.Participant", "Participant")
                         .WithMany()
