@@ -118,7 +118,7 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await Assertions.Expect(page.Locator("[data-testid=listing-product]").First.Locator("[data-testid=listing-product-photo]"))
                 .ToBeVisibleAsync(new() { Timeout = 15_000 });
             await page.ClickAsync("[data-testid=listing-save]");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("저장했습니다", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "디렉터리에" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
             await PageChecks.ScreenshotAsync(page, "exhibitor-listing-saved-ko");
 
             var directory = app.Services.GetRequiredService<ExhibitorDirectory>();

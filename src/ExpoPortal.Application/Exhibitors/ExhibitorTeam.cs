@@ -85,7 +85,7 @@ public sealed class ExhibitorTeam(IAppDbContextFactory dbFactory, IStaffAccounts
         var member = staff.FirstOrDefault(s => s.UserId == userId);
         if (member is null) return NoSuchMember(userId);
         if (member.IsPrimaryContact) return CannotRemovePrimary;
-        // Its meetings keep their place and lose their owner (the database sets it to null), so they show as unowned.
+        // Its meetings keep their place and lose their owner, so they show as unowned.
         if (!await accounts.DeleteAsync(exhibitorId, userId, ct)) return NoSuchMember(userId);
         db.Audit(actor, eventId, AuditActions.TeamRemoved, $"exhibitor:{exhibitorId}", new { member.Email }, null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

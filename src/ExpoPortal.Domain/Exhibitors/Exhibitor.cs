@@ -62,6 +62,12 @@ public sealed class Exhibitor
     /// </summary>
     public string SearchText { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The names only (company, products, city, sector; no descriptions), lower-cased: where a misspelt term is looked
+    /// for. Word similarity reads every candidate's whole text, so a short text keeps a typo's search fast.
+    /// </summary>
+    public string NameText { get; private set; } = string.Empty;
+
     /// <summary>When and by whom the listing was last saved, shown to a colleague whose save conflicted.</summary>
     public DateTimeOffset? ListingUpdatedAt { get; private set; }
     public string? ListingUpdatedBy { get; private set; }
@@ -167,6 +173,9 @@ public sealed class Exhibitor
         foreach (var p in _products)
             parts.AddRange([p.Name.Ko, p.Name.En, p.Description.Ko, p.Description.En, p.HsCode]);
         SearchText = string.Join(' ', parts.Where(t => !string.IsNullOrWhiteSpace(t))).ToLowerInvariant();
+        var names = new List<string?> { Name?.Ko, Name?.En, City?.Ko, City?.En, industry.Ko, industry.En };
+        foreach (var p in _products) names.AddRange([p.Name.Ko, p.Name.En]);
+        NameText = string.Join(' ', names.Where(t => !string.IsNullOrWhiteSpace(t))).ToLowerInvariant();
     }
 
     /// <summary>Gives the exhibitor a booth of its own event; the database also refuses a booth held twice.</summary>

@@ -46,6 +46,11 @@ internal sealed class StaffAccounts(IServiceScopeFactory scopes) : IStaffAccount
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.ExhibitorId != exhibitorId || user.IsPrimaryContact) return false;
-        return (await users.DeleteAsync(user)).Succeeded;
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Meetings.Where(m => m.OwnerUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.OwnerUserId, (string?)null), ct);
+        if (!(await users.DeleteAsync(user)).Succeeded) return false;
+        await transaction.CommitAsync(ct);
+        return true;
     }
 }

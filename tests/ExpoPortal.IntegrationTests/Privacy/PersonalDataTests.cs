@@ -204,8 +204,18 @@ public sealed class PersonalDataTests(PostgresServer postgres)
         var noStaff = (await book.DataAsync(d.EventId, Ct)).Exhibitors.Where(x => x.Id != d.ExhibitorId).ToList();
         Assert.Contains(noStaff, x => x.ContactName.Length == 0 && x.ContactEmail.Length == 0 && x.ContactPhone is null && x.Name.En.Length > 0);
 
+        // The company's primary contact withdraws: its colleague's consent still prints the person; once both withdraw, it does not.
         var withdrawn = await d.Get<Consents>().RecordAsync(StaffActor(d), new Dictionary<string, bool> { ["directory_book"] = false }, ConsentMethods.AccountPage, Ct);
         Assert.True(withdrawn.Succeeded);
+        Assert.NotEmpty((await book.DataAsync(d.EventId, Ct)).Exhibitors.Single(x => x.Id == d.ExhibitorId).ContactName);
+        await using (var scope = d.App.Services.CreateAsyncScope())
+        {
+            var colleague = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.SingleAsync(u => u.Email == "colleague@expo.demo", Ct);
+            Assert.Equal(d.ExhibitorId, colleague.ExhibitorId);
+            var alsoWithdrawn = await d.Get<Consents>().RecordAsync(new Actor(colleague.Id, false, d.ExhibitorId, null, "Colleague"),
+                new Dictionary<string, bool> { ["directory_book"] = false }, ConsentMethods.AccountPage, Ct);
+            Assert.True(alsoWithdrawn.Succeeded);
+        }
         var after = (await book.DataAsync(d.EventId, Ct)).Exhibitors.Single(x => x.Id == d.ExhibitorId);
         Assert.Equal((string.Empty, string.Empty, (string?)null), (after.ContactName, after.ContactEmail, after.ContactPhone));
         Assert.Equal(withConsent.Name, after.Name);

@@ -44,6 +44,8 @@ internal sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibito
         // Substring and fuzzy search in Korean and English: a trigram index serves ILIKE '%...%' and word similarity.
         builder.Property(x => x.SearchText).HasMaxLength(20_000);
         builder.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exhibitors_search_text_trgm");
+        builder.Property(x => x.NameText).HasMaxLength(20_000);
+        builder.HasIndex(x => x.NameText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exhibitors_name_text_trgm");
 
         builder.OwnsMany(x => x.Products, p =>
         {

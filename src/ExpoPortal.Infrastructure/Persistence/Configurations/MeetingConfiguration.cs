@@ -21,8 +21,10 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasOne(m => m.Exhibitor).WithMany().HasForeignKey(m => m.ExhibitorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.TimeSlot).WithMany().HasForeignKey(m => m.TimeSlotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Interpreter).WithMany().HasForeignKey(m => m.InterpreterId).OnDelete(DeleteBehavior.SetNull);
-        // A colleague who leaves the team leaves its meetings without an owner, flagged on the booth's schedule.
-        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(m => m.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+        // A sign-in id without a foreign key: sign-ins live in the Identity store. Removing a colleague clears its
+        // meetings' owner in the same transaction (Identity/StaffAccounts), so they show as unowned.
+        builder.Property(m => m.OwnerUserId).HasMaxLength(450);
+        builder.HasIndex(m => m.OwnerUserId);
         builder.HasOne<Domain.Events.Event>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
 
         // The database itself refuses double bookings, whatever code path writes the meeting.

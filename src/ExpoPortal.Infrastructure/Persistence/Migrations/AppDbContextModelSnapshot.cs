@@ -310,6 +310,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(4)
                         .HasColumnName("min_meetings");
 
+                    b.Property<string>("NameText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("name_text");
+
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -350,6 +356,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_exhibitors_booth")
                         .HasFilter("booth_id IS NOT NULL");
+
+                    b.HasIndex("NameText")
+                        .HasDatabaseName("ix_exhibitors_name_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_exhibitors_search_text_trgm");
@@ -626,7 +638,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("origin");
 
                     b.Property<string>("OwnerUserId")
-                        .HasColumnType("text")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("owner_user_id");
 
                     b.Property<int>("ParticipantId")
@@ -1988,12 +2001,6 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("MatchingRunId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_matching_runs_matching_run_id");
-
-                    b.HasOne("ExpoPortal.Infrastructure.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_meetings_asp_net_users_owner_user_id");
 
                     b.HasOne("ExpoPortal.Domain.Participants.Participant", "Participant")
                         .WithMany()

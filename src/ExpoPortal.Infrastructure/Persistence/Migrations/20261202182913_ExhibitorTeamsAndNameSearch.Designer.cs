@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpoPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202180247_ExhibitorTeams")]
-    partial class ExhibitorTeams
+    [Migration("20261202182913_ExhibitorTeamsAndNameSearch")]
+    partial class ExhibitorTeamsAndNameSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -313,6 +313,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(4)
                         .HasColumnName("min_meetings");
 
+                    b.Property<string>("NameText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("name_text");
+
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -353,6 +359,12 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_exhibitors_booth")
                         .HasFilter("booth_id IS NOT NULL");
+
+                    b.HasIndex("NameText")
+                        .HasDatabaseName("ix_exhibitors_name_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_exhibitors_search_text_trgm");
@@ -629,7 +641,8 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("origin");
 
                     b.Property<string>("OwnerUserId")
-                        .HasColumnType("text")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("owner_user_id");
 
                     b.Property<int>("ParticipantId")
@@ -1991,12 +2004,6 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("MatchingRunId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_matching_runs_matching_run_id");
-
-                    b.HasOne("ExpoPortal.Infrastructure.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_meetings_asp_net_users_owner_user_id");
 
                     b.HasOne("ExpoPortal.Domain.Participants.Participant", "Participant")
                         .WithMany()
