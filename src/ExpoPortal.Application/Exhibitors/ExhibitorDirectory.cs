@@ -79,9 +79,16 @@ public sealed class ExhibitorDirectory(IAppDbContextFactory dbFactory)
             // The fuzzy match is the fallback for a term that matches nothing as written: a typo ("cosmetcs"), not
             // "cosmetics". It looks in the names only: over the descriptions too it read every row's long text
             // (0.5 s on 5,000 exhibitors, bench/PortalTasksBench).
-            exhibitors = term.Length >= 4 && !await exact.AnyAsync(ct)
-                ? exhibitors.Where(x => EF.Functions.TrigramsAreWordSimilar(term, x.NameText))
-                : exact;
+            if (term.Length >= 4 && !await exact.AnyAsync(ct))
+            {
+                // Matched once, then counted and paged by id: the similarity is the expensive part of the query.
+                var similar = await exhibitors.Where(x => EF.Functions.TrigramsAreWordSimilar(term, x.NameText)).Select(x => x.Id).ToListAsync(ct);
+                exhibitors = db.Exhibitors.AsNoTracking().Where(x => similar.Contains(x.Id));
+            }
+            else
+            {
+                exhibitors = exact;
+            }
         }
 
         var total = await exhibitors.CountAsync(ct);
