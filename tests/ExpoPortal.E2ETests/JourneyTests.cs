@@ -75,7 +75,7 @@ public sealed class JourneyTests(PostgresServer postgres, BrowserFixture browser
             Assert.True(expected > 0);
             Assert.Contains("안동소주", await page.InnerTextAsync("[data-testid=directory-grid] tbody"));
             // The pager speaks Korean too (MudBlazor's texts come from the portal's resources).
-            Assert.Contains($"1-{Math.Min(expected, 25)} / 전체 {expected}", await page.InnerTextAsync("[data-testid=directory-grid] .mud-table-pagination"));
+            Assert.Contains($"1-{Math.Min(expected, 25)} / 전체 {expected}", await page.InnerTextAsync("[data-testid=directory-pager]"));
             await PageChecks.ScreenshotAsync(page, "buyer-directory-ko");
         }
         catch
