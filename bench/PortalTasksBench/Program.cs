@@ -151,7 +151,7 @@ if (circuitCount > 0)
         await Process.Start("dotnet-gcdump", ["collect", "-p", portal.PortalProcessId.ToString(), "-o", dumpPath])!.WaitForExitAsync(ct);
     var perCircuit = (after.RssMb - before.RssMb) / circuitCount;
     var livePerCircuit = (heapAfter - heapBefore) / circuitCount;
-    Console.WriteLine($"{circuitCount} circuits open (directory and exhibitor pages, 390 px) in {openSeconds:0.0} s: portal {before.RssMb} MB → {after.RssMb} MB resident, "
+    Console.WriteLine($"{circuitCount} circuits open ({string.Join(", ", pageKinds)}, 390 px) in {openSeconds:0.0} s: portal {before.RssMb} MB → {after.RssMb} MB resident, "
         + $"{perCircuit * 1024:0} kB per circuit; managed heap after a full GC {heapBefore} MB → {heapAfter} MB, {livePerCircuit * 1024:0} kB per circuit");
     circuits = new
     {
