@@ -34,7 +34,8 @@ public sealed partial class MeetingBooking
         if (!actor.Organizes(eventId)) return OrganizersOnly;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryMoveAsync(actor, eventId, meetingId, request, ct);
+            // As for a booking: a deadlock or serialization failure rolls the attempt back, and it runs again.
+            var result = await safeguards.RetryTransientAsync(() => TryMoveAsync(actor, eventId, meetingId, request, ct), ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }
@@ -102,7 +103,7 @@ public sealed partial class MeetingBooking
         if (!actor.Organizes(eventId) && actor.ExhibitorId != request.ExhibitorId) return OrganizersOnly;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryWalkInAsync(actor, eventId, request, ct);
+            var result = await safeguards.RetryTransientAsync(() => TryWalkInAsync(actor, eventId, request, ct), ct);
             if (result.Error != InterpreterBusy || attempt == 3) return result.Error == InterpreterBusy ? NoInterpreterFree : result;
         }
     }

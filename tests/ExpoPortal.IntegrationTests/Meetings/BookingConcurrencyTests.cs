@@ -19,6 +19,54 @@ public abstract class BookingConcurrencyTests<TCrowd>(TCrowd crowd) where TCrowd
     protected CancellationToken Ct => TestContext.Current.CancellationToken;
     protected TCrowd Crowd => crowd;
 
+    /// <summary>
+    /// A real deadlock at the desk: another transaction holds the exhibitor's row and then asks for the participant's,
+    /// which the walk-in holds while it waits for the exhibitor's. PostgreSQL aborts the walk-in (its connection detects
+    /// the deadlock first), and the service runs it again: the walk-in is registered once.
+    /// </summary>
+    [Fact]
+    public async Task A_walk_in_aborted_by_a_deadlock_is_retried_and_registered_once()
+    {
+        var (participant, exhibitor, slot) = (crowd.Participants[55], crowd.Exhibitors[65], crowd.Slots[2]);
+        var before = crowd.Failures.Count(PostgresErrorCodes.DeadlockDetected);
+        await using var other = new NpgsqlConnection(crowd.App.ConnectionString);
+        await other.OpenAsync(Ct);
+        await using var tx = await other.BeginTransactionAsync(Ct);
+        // The portal's connection (deadlock_timeout 1 s) finds the cycle before this one does.
+        await using (var slow = new NpgsqlCommand("SET LOCAL deadlock_timeout = '30s'", other, tx)) await slow.ExecuteNonQueryAsync(Ct);
+        await using (var lockExhibitor = new NpgsqlCommand($"SELECT 1 FROM exhibitors WHERE id = {exhibitor} FOR UPDATE", other, tx))
+            await lockExhibitor.ExecuteNonQueryAsync(Ct);
+
+        var booking = crowd.App.Services.GetRequiredService<MeetingBooking>();
+        var walkIn = booking.WalkInAsync(TestActors.Secretariat, crowd.EventId, new WalkInRequest(participant, exhibitor, slot, Held: false), Ct);
+        await WaitUntilSomeoneWaitsForALockAsync(other.ProcessID);
+        var closeTheCycle = new NpgsqlCommand($"SELECT 1 FROM participants WHERE id = {participant} FOR UPDATE", other, tx).ExecuteNonQueryAsync(Ct);
+        await closeTheCycle.WaitAsync(TimeSpan.FromSeconds(20), Ct); // granted once PostgreSQL aborted the walk-in's first attempt
+        await tx.CommitAsync(Ct);
+        var result = await walkIn.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.True(result.Succeeded, result.Error?.Code);
+        Assert.True(crowd.Failures.Count(PostgresErrorCodes.DeadlockDetected) > before, "PostgreSQL did not abort the first attempt.");
+        await using var db = await crowd.DbAsync();
+        Assert.Equal(1, await db.Meetings.CountAsync(m => m.ParticipantId == participant && m.ExhibitorId == exhibitor && m.Status != MeetingStatus.Cancelled, Ct));
+    }
+
+    private async Task WaitUntilSomeoneWaitsForALockAsync(int exceptPid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await using var probe = new NpgsqlConnection(crowd.App.ConnectionString);
+        await probe.OpenAsync(Ct);
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> @other", probe);
+            command.Parameters.AddWithValue("other", exceptPid);
+            if ((long)(await command.ExecuteScalarAsync(Ct))! > 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The walk-in never waited for the exhibitor's row lock.");
+            await Task.Delay(20, Ct);
+        }
+    }
+
     [Fact]
     public async Task Fifty_participants_booking_one_table_slot_at_once_get_exactly_one_meeting_twenty_times_over()
     {
