@@ -27,7 +27,8 @@ public abstract class BookingConcurrencyTests<TCrowd>(TCrowd crowd) where TCrowd
     [Fact]
     public async Task A_walk_in_aborted_by_a_deadlock_is_retried_and_registered_once()
     {
-        var (participant, exhibitor, slot) = (crowd.Participants[55], crowd.Exhibitors[65], crowd.Slots[2]);
+        // People no other race of the class uses (the interpreter race changes the languages of 55-64 and 62-71).
+        var (participant, exhibitor, slot) = (crowd.Participants[70], crowd.Exhibitors[76], crowd.Slots[2]);
         var before = crowd.Failures.Count(PostgresErrorCodes.DeadlockDetected);
         await using var other = new NpgsqlConnection(crowd.App.ConnectionString);
         await other.OpenAsync(Ct);
