@@ -52,7 +52,8 @@ public abstract class BookingConcurrencyTests<TCrowd>(TCrowd crowd) where TCrowd
         Assert.Equal(1, await db.Meetings.CountAsync(m => m.ParticipantId == participant && m.ExhibitorId == exhibitor && m.Status != MeetingStatus.Cancelled, Ct));
     }
 
-    private async Task WaitUntilSomeoneWaitsForALockAsync(int exceptPid)
+    /// <summary>Until a connection other than <paramref name="exceptPid"/> waits for a row lock (the portal's attempt under test).</summary>
+    protected async Task WaitUntilSomeoneWaitsForALockAsync(int exceptPid)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         await using var probe = new NpgsqlConnection(crowd.App.ConnectionString);
@@ -63,7 +64,7 @@ public abstract class BookingConcurrencyTests<TCrowd>(TCrowd crowd) where TCrowd
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> @other", probe);
             command.Parameters.AddWithValue("other", exceptPid);
             if ((long)(await command.ExecuteScalarAsync(Ct))! > 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The walk-in never waited for the exhibitor's row lock.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The portal's transaction never waited for a row lock.");
             await Task.Delay(20, Ct);
         }
     }
@@ -231,7 +232,7 @@ public sealed class BookingConcurrencyUnderRepeatableReadTests(RepeatableReadCro
             await update.ExecuteNonQueryAsync(Ct);
 
         var booking = client.PostAsJsonAsync(BookingCrowd.MeetingsUrl, request, Ct);
-        await WaitUntilABookingWaitsForALockAsync(other);
+        await WaitUntilSomeoneWaitsForALockAsync(other.ProcessID);
         await tx.CommitAsync(Ct);
         using var response = await booking.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
@@ -243,22 +244,6 @@ public sealed class BookingConcurrencyUnderRepeatableReadTests(RepeatableReadCro
     [Fact]
     public void The_booking_transaction_runs_at_the_configured_isolation_level() =>
         Assert.Equal(System.Data.IsolationLevel.RepeatableRead, Crowd.App.Services.GetRequiredService<BookingSafeguards>().Settings.IsolationLevel);
-
-    private async Task WaitUntilABookingWaitsForALockAsync(NpgsqlConnection other)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        await using var probe = new NpgsqlConnection(Crowd.App.ConnectionString);
-        await probe.OpenAsync(Ct);
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> @other", probe);
-            command.Parameters.AddWithValue("other", other.ProcessID);
-            if ((long)(await command.ExecuteScalarAsync(Ct))! > 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The booking never waited for the participant's row lock.");
-            await Task.Delay(20, Ct);
-        }
-    }
 }
 
 /// <summary>
