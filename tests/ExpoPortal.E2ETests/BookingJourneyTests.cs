@@ -41,6 +41,11 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await buyer.FillAsync("input[data-testid=directory-search]", "cosmetics");
             var link = buyer.Locator($"[data-testid=exhibitor-link][href$='/exhibitors/{exhibitorId}']");
             await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            // The filters are native selects: another industry hides the cosmetics company, its own shows it again.
+            await buyer.SelectOptionAsync("[data-testid=directory-industry]", "Machinery");
+            await Assertions.Expect(link).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await buyer.SelectOptionAsync("[data-testid=directory-industry]", "Cosmetics");
+            await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
             await PageChecks.ScreenshotAsync(buyer, "buyer-directory-phone-en");
             await link.ClickAsync();
             await buyer.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
@@ -229,6 +234,10 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await login.SignInAsync("buyer@expo.demo", ExpoApp.DemoPassword);
             await buyer.WaitForSelectorAsync("[data-testid=booking-grid][data-live=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
             await buyer.FillAsync("textarea[data-testid=request-message]", "We import skincare to Vietnam.");
+            await Assertions.Expect(buyer.Locator(".native-field-counter")).ToHaveTextAsync("30 / 500");
+            var preferred = buyer.Locator("[data-testid=request-preferred] option").Nth(1);
+            var preferredSlot = await preferred.GetAttributeAsync("value");
+            await buyer.SelectOptionAsync("[data-testid=request-preferred]", preferredSlot!);
             await buyer.ClickAsync("[data-testid=request-send]");
             await Assertions.Expect(buyer.Locator(".mud-snackbar")).ToContainTextAsync("Request sent", new() { Timeout = 10_000 });
 
@@ -238,6 +247,13 @@ public sealed class BookingJourneyTests(PostgresServer postgres, BrowserFixture 
             await new DashboardPage(staff).WaitUntilInteractiveAsync();
             var request = staff.Locator("[data-testid=request][data-status=pending]");
             await Assertions.Expect(request).ToContainTextAsync("We import skincare to Vietnam.", new() { Timeout = 15_000 });
+            // The slot chosen in the buyer's native select is the one the request carries.
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var sent = await db.MeetingRequests.SingleAsync(r => r.ExhibitorId == exhibitorId && r.Message == "We import skincare to Vietnam.", Ct);
+                Assert.Equal(int.Parse(preferredSlot!), sent.PreferredSlotId);
+            }
             await request.Locator("[data-testid=request-accept]").ClickAsync();
             await Assertions.Expect(staff.Locator("[data-testid=request][data-status=accepted]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
             await Assertions.Expect(staff.Locator("[data-testid=schedule-item]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });

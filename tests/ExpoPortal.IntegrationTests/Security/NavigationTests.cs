@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ExpoPortal.Infrastructure.DemoData;
 
 namespace ExpoPortal.IntegrationTests.Security;
@@ -33,5 +34,21 @@ public sealed class NavigationTests(DemoAppFixture fixture) : IClassFixture<Demo
 
         Assert.All(RoleMenus, menu => Assert.DoesNotContain($"data-testid=\"{menu}\"", html));
         Assert.DoesNotContain("data-testid=\"nav-directory\"", html);
+    }
+
+    [Theory]
+    [InlineData("/events/" + AndongDemo.Slug, "nav-dashboard")]
+    [InlineData("/events/" + AndongDemo.Slug + "/directory", "nav-directory")]
+    [InlineData("/events/" + AndongDemo.Slug + "/directory?q=kimchi", "nav-directory")]
+    [InlineData("/my/agenda", "nav-agenda")]
+    public async Task The_link_of_the_page_shown_is_marked_current_and_no_other(string path, string current)
+    {
+        using var client = await fixture.App.SignInAsync("buyer@expo.demo");
+
+        var html = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
+
+        var marked = Regex.Matches(html, "<a [^>]*aria-current=\"page\"[^>]*>").Select(m => m.Value).ToList();
+        var link = Assert.Single(marked, a => a.Contains("class=\"mud-nav-link"));
+        Assert.Contains($"data-testid=\"{current}\"", link);
     }
 }
