@@ -27,6 +27,8 @@ public sealed record LoadOptions
     public bool Durable { get; init; } = true;
     public string? ConnectionOptions { get; init; }
     public int SignInParallelism { get; init; } = 4;
+    /// <summary>Booking attempts before the measured phase (booked ones are cancelled again); 20 measures a nearly cold portal.</summary>
+    public int WarmUpAttempts { get; init; } = 20;
     public bool RestartDatabase { get; init; }
     public double KillAfterSeconds { get; init; } = 5;
     public double DownSeconds { get; init; } = 5;
@@ -73,9 +75,17 @@ public static class BookingLoad
 
         var (eventId, exhibitors, slots) = await ReadEventAsync(portal, ct);
         var attempts = Plan(options, people.Select(p => p.ParticipantId).ToList(), exhibitors, slots);
-        // Warm-up (not measured, its meetings are checked with the rest): a long-running portal has compiled its queries.
-        var warmUp = Plan(options with { AttemptsEach = 1, Seed = options.Seed + 1, RatePerSecond = null }, people.Take(20).Select(p => p.ParticipantId).ToList(), exhibitors, slots);
-        foreach (var a in warmUp) await BookAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a, ct);
+        // Warm-up, not measured: a portal that has been up all morning has compiled its queries and its code (the tiered
+        // JIT's second pass). Its bookings are cancelled again, so the measured minute starts from the same free grid.
+        var warmUpPeople = people.Select(p => p.ParticipantId).ToList();
+        var warmUp = Plan(options with { AttemptsEach = 1, Seed = options.Seed + 1, RatePerSecond = null }, warmUpPeople, exhibitors, slots)
+            .Take(options.WarmUpAttempts).ToList();
+        await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
+            async (a, token) => await BookAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a, token));
+        var warmUpBooked = warmUp.Where(a => a.Booked).ToList();
+        await Parallel.ForEachAsync(warmUpBooked, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
+            async (a, token) => await CancelAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a.MeetingId!.Value, token));
+        log($"Warm-up: {warmUp.Count} attempts, {warmUpBooked.Count} booked and cancelled again");
         var (rssBefore, _) = portal.PortalMemory();
 
         // ---- the measured phase ----
@@ -133,7 +143,7 @@ public static class BookingLoad
             ["options"] = new
             {
                 options.Participants, options.AttemptsEach, options.InFlight, options.Zipf, options.Seed, options.RatePerSecond,
-                durablePostgres = options.Durable, options.ConnectionOptions, portalSettings = options.PortalSettings,
+                options.WarmUpAttempts, durablePostgres = options.Durable, options.ConnectionOptions, portalSettings = options.PortalSettings,
             },
             ["participantsSignedIn"] = sessions.Count,
             ["signInSeconds"] = Math.Round(signInSeconds, 1),
@@ -231,6 +241,16 @@ public static class BookingLoad
             attempt.Status = 0;
             attempt.Outcome = $"no_answer:{(ex is TaskCanceledException ? "timeout" : (ex.InnerException ?? ex).GetType().Name)}";
         }
+    }
+
+    private static async Task CancelAsync(PortalHarness portal, Session session, string slug, int meetingId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{slug}/meetings/{meetingId}/cancel");
+        session.Send(request);
+        using var response = await portal.Http.SendAsync(request, ct);
+        session.Absorb(response);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The warm-up could not cancel meeting {meetingId}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
     }
 
     private static string? TryCode(string body)

@@ -38,7 +38,11 @@ public static class DependencyInjection
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, connectionString));
+        // Pooled: a context is rented and reset rather than built with its own service scope for every query; in the
+        // minute booking opens that building was a measurable share of the portal's CPU (bench/BookingLoadBench).
+        builder.Services.AddPooledDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, connectionString));
+        // Identity's stores, data-protection keys and the health check take the context from the request's scope.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>

@@ -72,7 +72,9 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        // The host's own logger: without it the middleware falls back to the static bootstrap logger, which the test hosts
+        // keep unfrozen (preserveStaticLogger), so every request took its lock and ignored the configured sinks and levels.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseDatabaseUnavailable();
         // A friendly page for pages people browse to; API callers keep their status code and problem details.
         app.UseWhen(
