@@ -37,6 +37,22 @@ public sealed record EventFigures(
 
 public sealed class EventService(IAppDbContextFactory dbFactory)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The id of the event at this address, for the routes hit hardest (booking). An event's slug never changes and
+    /// events are never deleted, so a found id holds for the life of the process, on every instance; an unknown slug
+    /// is asked again each time, since the event may be created later.
+    /// </summary>
+    public async Task<int?> IdOfAsync(string slug, CancellationToken ct = default)
+    {
+        if (_ids.TryGetValue(slug, out var known)) return known;
+        await using var db = await dbFactory.CreateAsync(ct);
+        var id = await db.Events.AsNoTracking().Where(e => e.Slug == slug).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        if (id is { } found) _ids.TryAdd(slug, found);
+        return id;
+    }
+
     public async Task<IReadOnlyList<EventSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);

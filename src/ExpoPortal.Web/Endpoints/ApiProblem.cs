@@ -47,4 +47,8 @@ internal static class ApiProblem
     /// <summary>Resolves the event named in the route, or answers 404 for it; the handler then acts on that event only.</summary>
     public static async Task<IResult> ForEventAsync(this EventService events, string slug, CancellationToken ct, Func<EventSummary, Task<IResult>> handler) =>
         await events.FindAsync(slug, ct) is { } expo ? await handler(expo) : EventNotFound(slug);
+
+    /// <summary>As <see cref="ForEventAsync"/> for a handler that needs only the event's id: no query once the address is known.</summary>
+    public static async Task<IResult> ForEventIdAsync(this EventService events, string slug, CancellationToken ct, Func<int, Task<IResult>> handler) =>
+        await events.IdOfAsync(slug, ct) is { } eventId ? await handler(eventId) : EventNotFound(slug);
 }

@@ -13,8 +13,9 @@ public static class MeetingEndpoints
 
         // Organizers book for anyone; a participant or an exhibitor only for itself (checked in MeetingBooking).
         events.MapPost("/meetings", (string slug, BookMeetingRequest request, HttpContext http, EventService eventsService, MeetingBooking booking, CancellationToken ct) =>
-            eventsService.ForEventAsync(slug, ct, async expo =>
-                (await booking.BookAsync(http.User.ToActor(), expo.Id, request, ct))
+            // The event's id only: the booking reads the event itself, in the one statement it reads everything with.
+            eventsService.ForEventIdAsync(slug, ct, async eventId =>
+                (await booking.BookAsync(http.User.ToActor(), eventId, request, ct))
                     .ToHttp(m => TypedResults.Created($"/api/events/{slug}/meetings/{m.Id}", m))))
             .WithName("BookMeeting")
             .WithSummary("Book a meeting in a slot (409 slot_taken, participant_busy, limit_reached, no_interpreter_free, booking_closed, pair_blocked; 400 participant_unavailable; 429 too_many_bookings with Retry-After).");

@@ -55,6 +55,24 @@ public sealed class EventSetupTests(DemoAppFixture fixture) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task The_booking_route_knows_an_event_created_after_its_address_was_first_asked_for()
+    {
+        // The booking route remembers an event's id by its address; an address not found yet must not be remembered.
+        using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
+        var slug = NewSlug();
+        var booking = new BookMeetingRequest(1, 1, 1);
+
+        var before = await organizer.PostAsJsonAsync($"/api/events/{slug}/meetings", booking, Ct);
+        await CreateAsync(organizer, slug);
+        var after = await organizer.PostAsJsonAsync($"/api/events/{slug}/meetings", booking, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal("event_not_found", (await before.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        // Now the event is found, and the booking is refused for what it asks (participant 1 is not part of this new event).
+        Assert.Equal("participant_not_found", (await after.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task An_edit_changes_names_venue_and_halls()
     {
         using var organizer = await fixture.App.SignInAsync("organizer@expo.demo");
