@@ -81,7 +81,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (facts is null) return Error.NotFound("event_not_found", "No such event.");
         var (expo, participant, exhibitor, slot, blocked, seen) = facts;
         if (!expo.BookingOpen && !actor.Organizes(eventId)) return BookingClosed;
-        if (seen.RequestMeetingId is not null) return await FindByRequestIdAsync(eventId, request, ct) ?? SlotTaken;
+        if (seen.RequestMeetingId is not null) return await FindByRequestIdAsync(db, eventId, request, ct) ?? SlotTaken;
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
         if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {request.ExhibitorId} is not part of this event.");
         if (exhibitor.Booth is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
@@ -97,7 +97,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             $"SELECT 1 FROM participants WHERE id = {participant.Id} FOR UPDATE; SELECT 1 FROM exhibitors WHERE id = {exhibitor.Id} FOR UPDATE", ct);
         // After the locks, so that a retry racing its first attempt sees what the first one committed.
         var now = await OccupancyAsync(db, eventId, request, ct);
-        if (now.RequestMeetingId is not null) return await FindByRequestIdAsync(eventId, request, ct) ?? SlotTaken;
+        if (now.RequestMeetingId is not null) return await FindByRequestIdAsync(db, eventId, request, ct) ?? SlotTaken;
         var place = Place(now, participant, exhibitor, request.TableNumber);
         if (!place.Succeeded) return place.Error!;
         var table = place.Value;
@@ -122,7 +122,10 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         {
             // A retry racing its first attempt can hit any of the meeting's guards first (under REPEATABLE READ its
             // snapshot predates the first attempt's commit): when that attempt committed, this is the same booking.
-            if (request.ClientRequestId is { Length: > 0 } && await FindByRequestIdAsync(eventId, request, ct) is { } same) return same;
+            // Rolled back first, and asked on this same context: a request that waited for a second connection while
+            // holding its first could, with enough of them at once, leave the pool with none to give.
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (request.ClientRequestId is { Length: > 0 } && await FindByRequestIdAsync(db, eventId, request, ct) is { } same) return same;
             return PlaceTaken(ex.ConstraintName);
         }
 
@@ -299,9 +302,9 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     }
 
     /// <summary>The committed meeting of this request id (or the refusal of a reused id), or null when there is none.</summary>
-    private async Task<Result<MeetingView>?> FindByRequestIdAsync(int eventId, BookMeetingRequest request, CancellationToken ct)
+    /// <summary>The meeting booked under the request's idempotency key, on the caller's context (never a second connection).</summary>
+    private static async Task<Result<MeetingView>?> FindByRequestIdAsync(IAppDbContext db, int eventId, BookMeetingRequest request, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
         var done = await db.Meetings.AsNoTracking().Include(m => m.TimeSlot).FirstOrDefaultAsync(m => m.EventId == eventId && m.ClientRequestId == request.ClientRequestId, ct);
         if (done is null) return null;
         return SameRequest(done, request) ? ToView(done) : Error.Conflict("request_id_reused", "That request id was used for another booking.");
