@@ -15,11 +15,20 @@ public sealed record GeneratorSettings(
     double TwoTableShare = 0.05,
     double RequestedShare = 0.05,
     int MinMeetings = 4,
-    int Seed = 1)
+    int Seed = 1,
+    int? ExhibitorMaxMeetings = null)
 {
     public static GeneratorSettings Andong(double ratio, int seed = 1) => new("andong", 250, 1_000, 2, ratio, Seed: seed);
     public static GeneratorSettings IncheonLarge(double ratio, int seed = 1) => new("incheon-large", 500, 3_000, 3, ratio, Interpreters: 60, Seed: seed);
     public static GeneratorSettings Mega(double ratio, int seed = 1) => new("mega", 2_500, 10_000, 3, ratio, Interpreters: 200, Seed: seed);
+
+    /// <summary>Andong's size with everyone there the whole time and exhibitors' own limits binding (12 meetings of 32 table-slots).</summary>
+    public static GeneratorSettings Tight(double ratio, int seed = 1) =>
+        new("tight", 250, 1_000, 2, ratio, PartialAvailability: 0, ExhibitorMaxMeetings: 12, Seed: seed);
+
+    /// <summary>A large three-day event with scarce interpreters for its many languages (12 for some 3,000 buyers).</summary>
+    public static GeneratorSettings ScarceInterpreters(double ratio, int seed = 1) =>
+        new("scarce-interpreters", 500, 3_000, 3, ratio, Interpreters: 12, Seed: seed);
 }
 
 /// <summary>
@@ -51,7 +60,7 @@ public static class InstanceGenerator
             var languages = new List<string> { "ko" };
             if (random.NextDouble() < 0.5) languages.Add("en");
             if (random.NextDouble() < 0.1) languages.Add("zh");
-            exhibitors.Add(new Exhibitor($"E{e + 1:0000}", tables, settings.MinMeetings, tables * slots.Count, languages, available,
+            exhibitors.Add(new Exhibitor($"E{e + 1:0000}", tables, settings.MinMeetings, settings.ExhibitorMaxMeetings ?? tables * slots.Count, languages, available,
                 Hall: $"hall-{(char)('A' + e % 3)}"));
         }
 
