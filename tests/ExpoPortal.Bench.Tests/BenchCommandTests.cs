@@ -49,6 +49,29 @@ public sealed class BenchCommandTests : IDisposable
         Assert.StartsWith("error: ", result.Error);
     }
 
+    private static ExpoPortal.Matching.MatchFigures Figures(int mustMissed, int belowMinimum, int withoutMeeting, long score) =>
+        new(0, score, 0, 0, 0, 0, 0, 0, mustMissed, 0, belowMinimum, withoutMeeting, 0, 0);
+
+    [Theory]
+    // Worse on one priority is dominated, whatever else is better (issue 10 §3: no worse on each priority).
+    [InlineData(2283, 0, 274, 100, 3238, 0, 271, 90, "dominated: first-meetings")]
+    [InlineData(5, 1, 0, 100, 5, 0, 0, 90, "dominated: minimums")]
+    // Strictly better on a priority and worse on none: a lower score is the trade the priorities ask for.
+    [InlineData(292, 0, 0, 90, 899, 0, 10, 100, "better: must-meets,first-meetings")]
+    // Equal on every priority: the score decides.
+    [InlineData(0, 0, 0, 99, 0, 0, 0, 100, "dominated: score")]
+    [InlineData(0, 0, 0, 100, 0, 0, 0, 100, "equal")]
+    [InlineData(0, 0, 0, 101, 0, 0, 0, 100, "better: score")]
+    public void The_engine_is_compared_with_the_greedy_priority_by_priority(
+        int mustMissed, int belowMinimum, int withoutMeeting, long score,
+        int greedyMustMissed, int greedyBelowMinimum, int greedyWithoutMeeting, long greedyScore, string verdict)
+    {
+        var engine = Figures(mustMissed, belowMinimum, withoutMeeting, score);
+        var greedy = Figures(greedyMustMissed, greedyBelowMinimum, greedyWithoutMeeting, greedyScore);
+
+        Assert.Equal(verdict, ExpoPortal.Bench.Commands.BenchCommand.VersusGreedy(engine, greedy));
+    }
+
     [Fact]
     public void B2b_writes_the_papers_output_format()
     {

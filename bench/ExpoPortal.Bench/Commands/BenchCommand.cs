@@ -171,7 +171,7 @@ public sealed class BenchCommand : ICommand
     /// exhibitors below their minimum, participants without a meeting), and where it is strictly better on none of them,
     /// no lower on score. "dominated: …" names what fails.
     /// </summary>
-    private static string VersusGreedy(MatchFigures engine, MatchFigures greedy)
+    public static string VersusGreedy(MatchFigures engine, MatchFigures greedy)
     {
         (string Name, int Engine, int Greedy)[] priorities =
         [
