@@ -46,6 +46,7 @@ public sealed class PrivacyJourneyTests(PostgresServer postgres, BrowserFixture 
             await page.Locator("[data-testid=consent-matching-yes]").CheckAsync();
             await Assertions.Expect(save).ToBeDisabledAsync();
             await page.Locator("[data-testid=consent-share_profile-no]").CheckAsync();
+            await Assertions.Expect(save).ToBeEnabledAsync();
             await PageChecks.AssertNoSeriousAxeViolationsAsync(page);
             await PageChecks.ScreenshotAsync(page, "consent-page-390-en");
             await save.ClickAsync();

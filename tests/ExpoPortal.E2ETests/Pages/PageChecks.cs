@@ -27,6 +27,13 @@ public static class PageChecks
     public static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
     {
         var serious = await SeriousAxeViolationsAsync(page);
+        // MudBlazor's buttons fade their colours over 250 ms when they become enabled: axe can catch one midway. A real
+        // contrast problem is still there a moment later, so a contrast finding is checked again after the fade.
+        if (serious.Count > 0 && serious.All(v => v.StartsWith("color-contrast", StringComparison.Ordinal)))
+        {
+            await page.WaitForTimeoutAsync(400);
+            serious = await SeriousAxeViolationsAsync(page);
+        }
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
