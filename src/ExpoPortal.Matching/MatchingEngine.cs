@@ -56,6 +56,7 @@ public static class MatchingEngine
         Repairer.Complete(compact, null, scarcity);
 
         var best = Better(flowBased, compact);
+        Repairer.FirstMeetingsNoWorseThan(best, GreedyScheduler.FirstFreeSlot(problem, start), scarcity);
         progress?.Report(new("improving score", 0.6));
         Repairer.ImproveScore(best, deadline, scarcity, cancellation);
         progress?.Report(new("polishing idle gaps", 0.7));

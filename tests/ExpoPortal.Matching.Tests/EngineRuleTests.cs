@@ -114,6 +114,39 @@ public class EngineRuleTests
     }
 
     [Fact]
+    public void A_buyer_without_a_meeting_takes_the_interpreter_of_a_must_meet_that_can_move()
+    {
+        // P1's two must-meets and P2's only pair all need the one interpreter; E3 meets in s1 only, so P1's
+        // meeting in s1 (if the engine put one there) moves to s3 and nobody loses anything.
+        var instance = Instance(3,
+            [Exhibitor("E1"), Exhibitor("E2"), Exhibitor("E3", available: ["s1"])],
+            [Participant("P1", languages: ["ja"]), Participant("P2", languages: ["ja"])],
+            [Pair("P1", "E1", 5, must: true), Pair("P1", "E2", 5, must: true), Pair("P2", "E3", 1)],
+            [new Interpreter("I1", ["ko", "ja"])]);
+        var schedule = Solve(instance);
+        Assert.Equal(0, schedule.MustMeetMissed);
+        Assert.Contains(schedule.Meetings, m => m is { Participant: "P2", Exhibitor: "E3", Slot: "s1" });
+        Assert.Equal(3, schedule.Meetings.Count);
+    }
+
+    [Fact]
+    public void The_engine_never_leaves_more_buyers_without_a_meeting_than_the_greedy_baseline()
+    {
+        // One interpreter, two slots. Must-meets first would give P1 both (P2 none); the greedy gives P2 its only
+        // pair and misses one of P1's. The engine may not be worse than the greedy on any priority, so it matches it.
+        var instance = Instance(2,
+            [Exhibitor("E1"), Exhibitor("E2")],
+            [Participant("P1", languages: ["ja"]), Participant("P2", max: 1, languages: ["ja"])],
+            [Pair("P1", "E1", 5, must: true), Pair("P1", "E2", 5, must: true), Pair("P2", "E1", 9)],
+            [new Interpreter("I1", ["ko", "ja"])]);
+        var engine = MatchingEngine.Solve(instance, cancellation: TestContext.Current.CancellationToken).Figures;
+        var greedy = MatchingEngine.Greedy(instance).Figures;
+        Assert.Equal((1, 0), (greedy.MustMeetMissed, greedy.ParticipantsWithoutMeeting));
+        Assert.Equal((1, 0), (engine.MustMeetMissed, engine.ParticipantsWithoutMeeting));
+        Assert.True(engine.Score >= greedy.Score, $"engine {engine.Score} < greedy {greedy.Score}");
+    }
+
+    [Fact]
     public void The_bound_keeps_each_participants_own_limit_when_interpreters_are_scarce()
     {
         // The interpreter pool network lets P2's unused capacity carry P1's interpreted meeting (bound 20);

@@ -147,6 +147,8 @@ public sealed class BenchCommand : ICommand
             ["hallChanges"] = check.HallChanges,
             ["checkerValid"] = check.IsValid,
             ["reachedTimeLimit"] = result.ReachedTimeLimit,
+            // Rows are kept across runs of other sizes, and the machines differ from day to day (seconds vary up to 2×).
+            ["measured"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["deterministic"] = deterministic,
             ["greedy"] = new JsonObject
             {

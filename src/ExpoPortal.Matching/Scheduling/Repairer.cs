@@ -53,6 +53,58 @@ internal static class Repairer
     private static bool ForceIn(Timetable timetable, int k, int[]? scarcity) => ForceIn(timetable, k, scarcity, long.MaxValue, out _);
 
     /// <summary>
+    /// First meetings that push a must-meet aside. Must-meets come first, so where interpreters are scarce the
+    /// must-meets of a few can hold every interpreter a buyer could use. A buyer without a meeting may then take the
+    /// slot of another participant's second or later meeting, must-meet included, when that meeting finds another
+    /// slot (no must-meet lost), and also at the cost of a must-meet while more participants are without a meeting
+    /// than in <paramref name="baseline"/> (the naive greedy must never be better on a priority) — never so far
+    /// that more must-meets are missed than there.
+    /// </summary>
+    public static void FirstMeetingsNoWorseThan(Timetable timetable, Timetable baseline, int[]? scarcity)
+    {
+        var problem = timetable.Problem;
+        var baselineMustMissed = MustMeetsMissed(baseline);
+        var baselineWithout = ParticipantsWithout(baseline);
+        var mustMissed = MustMeetsMissed(timetable);
+        var without = ParticipantsWithout(timetable);
+        for (var p = 0; p < problem.Participants; p++)
+        {
+            if (!problem.IsOwedAMeeting(p) || timetable.ParticipantMeetings[p] > 0) continue;
+            var mustMissedLimit = without > baselineWithout ? Math.Max(baselineMustMissed, mustMissed) : mustMissed;
+            foreach (var k in problem.PairsOfParticipant[p].OrderByDescending(k => problem.PairScore[k]).ThenBy(k => k))
+            {
+                if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true)) continue;
+                var missedNow = MustMeetsMissed(timetable);
+                if (missedNow <= mustMissedLimit) { mustMissed = missedNow; without--; break; }
+                Undo(timetable, k, ejected);
+            }
+        }
+    }
+
+    public static int MustMeetsMissed(Timetable t)
+    {
+        var problem = t.Problem;
+        var missed = 0;
+        for (var k = 0; k < problem.PairCount; k++) if (problem.PairMustMeet[k] && !t.IsPlaced(k)) missed++;
+        return missed;
+    }
+
+    public static int ParticipantsWithout(Timetable t)
+    {
+        var problem = t.Problem;
+        var without = 0;
+        for (var p = 0; p < problem.Participants; p++) if (problem.IsOwedAMeeting(p) && t.ParticipantMeetings[p] == 0) without++;
+        return without;
+    }
+
+    private static void Undo(Timetable timetable, int k, List<(int Pair, int Slot, int Interpreter)> ejected)
+    {
+        timetable.Remove(k);
+        foreach (var (pair, _, _) in ejected) timetable.Remove(pair);
+        foreach (var (pair, slot, interpreter) in ejected) timetable.Place(pair, slot, interpreter);
+    }
+
+    /// <summary>
     /// Score improvement: each unused candidate, best first, may push out meetings worth less than itself
     /// (which then look for another slot). A change is kept only if the total score rises.
     /// </summary>
@@ -73,14 +125,15 @@ internal static class Repairer
             if (!ForceIn(timetable, k, scarcity, problem.PairScore[k] + 1, out var ejected)) continue;
             if (timetable.Score > before) { gained++; continue; }
             // Not better: put everything back where it was.
-            timetable.Remove(k);
-            foreach (var (pair, _, _) in ejected) timetable.Remove(pair);
-            foreach (var (pair, slot, interpreter) in ejected) timetable.Place(pair, slot, interpreter);
+            Undo(timetable, k, ejected);
         }
         return gained;
     }
 
-    private static bool ForceIn(Timetable timetable, int k, int[]? scarcity, long maxLoss, out List<(int Pair, int Slot, int Interpreter)> ejected)
+    /// <param name="spendMustMeets">Must-meets may be pushed out too (they may find another slot), at a loss that
+    /// outweighs any score, so other meetings go first.</param>
+    private static bool ForceIn(Timetable timetable, int k, int[]? scarcity, long maxLoss, out List<(int Pair, int Slot, int Interpreter)> ejected,
+        bool spendMustMeets = false)
     {
         ejected = [];
         var problem = timetable.Problem;
@@ -94,21 +147,21 @@ internal static class Repairer
             var blockers = new List<int>();
             var ok = true;
             var atSlot = timetable.ParticipantAt[p][s];
-            if (atSlot != Timetable.None) ok &= AddBlocker(timetable, atSlot, blockers);
+            if (atSlot != Timetable.None) ok &= AddBlocker(timetable, atSlot, blockers, spendMustMeets);
             if (ok && timetable.ExhibitorLoad[e][s] >= problem.Tables[e])
-                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(x => timetable.PairSlot[x] == s), blockers);
+                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(x => timetable.PairSlot[x] == s), blockers, spendMustMeets);
             if (ok && atSlot == Timetable.None && timetable.ParticipantMeetings[p] >= problem.ParticipantCapacity[p])
-                ok &= AddCheapest(timetable, problem.PairsOfParticipant[p].Where(timetable.IsPlaced), blockers);
+                ok &= AddCheapest(timetable, problem.PairsOfParticipant[p].Where(timetable.IsPlaced), blockers, spendMustMeets);
             if (ok && timetable.ExhibitorMeetings[e] >= problem.ExhibitorCapacity[e] && !blockers.Any(b => problem.PairExhibitor[b] == e))
-                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(timetable.IsPlaced), blockers);
+                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(timetable.IsPlaced), blockers, spendMustMeets);
             // A scarce interpreter: free one who can bridge this pair by moving a cheaper meeting.
             if (ok && problem.PairInterpreters[k] is { } bridging && timetable.InterpreterFor(k, s) == -2)
             {
                 var holders = bridging.Where(i => problem.InterpreterAvailable[i][s]).Select(i => timetable.InterpreterAt[i][s]).Where(x => x != Timetable.None);
-                if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers);
+                if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers, spendMustMeets);
             }
             if (!ok) continue;
-            var loss = blockers.Sum(b => (long)problem.PairScore[b] + 1);
+            var loss = blockers.Sum(b => Loss(problem, b));
             if (loss < bestLoss && loss < maxLoss) { bestLoss = loss; bestSlot = s; bestBlockers = blockers; }
         }
         if (bestBlockers is null) return false;
@@ -126,28 +179,31 @@ internal static class Repairer
         return true;
     }
 
-    private static bool AddBlocker(Timetable timetable, int pair, List<int> blockers)
+    private static long Loss(MatchProblem problem, int pair) => problem.PairScore[pair] + 1L + (problem.PairMustMeet[pair] ? MustMeetLoss : 0);
+    private const long MustMeetLoss = 1L << 40;
+
+    private static bool AddBlocker(Timetable timetable, int pair, List<int> blockers, bool spendMustMeets)
     {
-        if (!Removable(timetable, pair)) return false;
+        if (!Removable(timetable, pair, spendMustMeets)) return false;
         if (!blockers.Contains(pair)) blockers.Add(pair);
         return true;
     }
 
-    private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers)
+    private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers, bool spendMustMeets)
     {
-        var cheapest = options.Where(x => !blockers.Contains(x) && Removable(timetable, x))
-            .OrderBy(x => timetable.Problem.PairScore[x]).ThenBy(x => x).Select(x => (int?)x).FirstOrDefault();
+        var cheapest = options.Where(x => !blockers.Contains(x) && Removable(timetable, x, spendMustMeets))
+            .OrderBy(x => Loss(timetable.Problem, x)).ThenBy(x => x).Select(x => (int?)x).FirstOrDefault();
         if (cheapest is null) return false;
         blockers.Add(cheapest.Value);
         return true;
     }
 
-    private static bool Removable(Timetable timetable, int pair)
+    private static bool Removable(Timetable timetable, int pair, bool spendMustMeets)
     {
         var problem = timetable.Problem;
         var e = problem.PairExhibitor[pair];
         var p = problem.PairParticipant[pair];
-        return !timetable.Pinned[pair] && !problem.PairMustMeet[pair]
+        return !timetable.Pinned[pair] && (spendMustMeets || !problem.PairMustMeet[pair])
             && timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e)
             && (!problem.IsOwedAMeeting(p) || timetable.ParticipantMeetings[p] > 1);
     }
