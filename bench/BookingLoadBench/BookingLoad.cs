@@ -77,15 +77,22 @@ public static class BookingLoad
         var attempts = Plan(options, people.Select(p => p.ParticipantId).ToList(), exhibitors, slots);
         // Warm-up, not measured: a portal that has been up all morning has compiled its queries and its code (the tiered
         // JIT's second pass). Its bookings are cancelled again, so the measured minute starts from the same free grid.
+        // Rounds of at most one attempt per participant, each cancelled before the next, until the count is reached.
         var warmUpPeople = people.Select(p => p.ParticipantId).ToList();
-        var warmUp = Plan(options with { AttemptsEach = 1, Seed = options.Seed + 1, RatePerSecond = null }, warmUpPeople, exhibitors, slots)
-            .Take(options.WarmUpAttempts).ToList();
-        await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
-            async (a, token) => await BookAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a, token));
-        var warmUpBooked = warmUp.Where(a => a.Booked).ToList();
-        await Parallel.ForEachAsync(warmUpBooked, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
-            async (a, token) => await CancelAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a.MeetingId!.Value, token));
-        log($"Warm-up: {warmUp.Count} attempts, {warmUpBooked.Count} booked and cancelled again");
+        var (warmedUp, warmUpBooked) = (0, 0);
+        for (var round = 0; warmedUp < options.WarmUpAttempts; round++)
+        {
+            var warmUp = Plan(options with { AttemptsEach = 1, Seed = options.Seed + 1 + round, RatePerSecond = null }, warmUpPeople, exhibitors, slots)
+                .Take(options.WarmUpAttempts - warmedUp).ToList();
+            await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
+                async (a, token) => await BookAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a, token));
+            var booked = warmUp.Where(a => a.Booked).ToList();
+            await Parallel.ForEachAsync(booked, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(options.InFlight, 50), CancellationToken = ct },
+                async (a, token) => await CancelAsync(portal, sessions[a.ParticipantId], AndongDemo.Slug, a.MeetingId!.Value, token));
+            warmedUp += warmUp.Count;
+            warmUpBooked += booked.Count;
+        }
+        log($"Warm-up: {warmedUp} attempts, {warmUpBooked} booked and cancelled again");
         var (rssBefore, _) = portal.PortalMemory();
 
         // ---- the measured phase ----

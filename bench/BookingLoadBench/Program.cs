@@ -8,7 +8,7 @@ using ExpoPortal.BookingLoadBench;
 //   dotnet run -c Release --project bench/BookingLoadBench -- --restart-db      (issue 11 §4.1, → db-restart.json)
 // Options: --participants 1000 --attempts 5 --in-flight 200 --zipf 1.0 --seed 1 --rate N (attempts started per second)
 //          --kill-after 5 --down 5 (seconds, with --restart-db) --fast-db (fsync off) --pool "Maximum Pool Size=50"
-//          --set Key=Value (portal configuration) --warm-up 1000 (attempts before the measured phase, booked ones
+//          --set Key=Value (portal configuration) --warm-up 5000 (attempts before the measured phase, in rounds of one per participant, booked ones
 //          cancelled again; 20 measures a cold portal) --label NAME --out FILE
 var restart = args.Contains("--restart-db");
 var options = new LoadOptions
@@ -21,7 +21,7 @@ var options = new LoadOptions
     RatePerSecond = Double("--rate") ?? (restart ? 40 : null),
     Durable = !args.Contains("--fast-db"),
     ConnectionOptions = Option("--pool"),
-    WarmUpAttempts = Int("--warm-up") ?? (restart ? 20 : 1000),
+    WarmUpAttempts = Int("--warm-up") ?? (restart ? 20 : 5000),
     RestartDatabase = restart,
     KillAfterSeconds = Double("--kill-after") ?? 6,
     DownSeconds = Double("--down") ?? 5,

@@ -10,7 +10,8 @@ namespace ExpoPortal.Application.Meetings;
 /// <summary>
 /// How booking transactions run and how often one person may act: the isolation level of the booking transaction
 /// (<c>Database:IsolationLevel</c>, READ COMMITTED by default), how many times a serialization failure or deadlock is
-/// retried (<c>Database:TransientRetries</c>), and the per-user booking throttle (<c>RateLimits:BookingsPerUserPerMinute</c>).
+/// retried (<c>Database:TransientRetries</c>), how many booking transactions run at once (<c>Database:ConcurrentBookings</c>),
+/// and the per-user booking throttle (<c>RateLimits:BookingsPerUserPerMinute</c>).
 /// </summary>
 public sealed record BookingSettings
 {
@@ -18,6 +19,13 @@ public sealed record BookingSettings
 
     /// <summary>Retries after the first attempt of a booking that failed with 40001 or 40P01.</summary>
     public int TransientRetries { get; init; } = 3;
+
+    /// <summary>
+    /// Booking attempts that run at once; the others wait their turn, first come first served. A few more than the
+    /// cores keep PostgreSQL busy; hundreds at once would only queue for connections in random order, so a few waited
+    /// seconds while later ones went through.
+    /// </summary>
+    public int ConcurrentBookings { get; init; } = Math.Max(4, Environment.ProcessorCount * 4);
 
     /// <summary>Book, cancel and request actions of one participant's or exhibitor's sign-in per minute.</summary>
     public int BookingsPerUserPerMinute { get; init; } = 30;
@@ -34,6 +42,7 @@ public sealed record BookingSettings
         {
             IsolationLevel = isolation,
             TransientRetries = Math.Max(0, configuration.GetValue<int?>("Database:TransientRetries") ?? defaults.TransientRetries),
+            ConcurrentBookings = Math.Max(1, configuration.GetValue<int?>("Database:ConcurrentBookings") ?? defaults.ConcurrentBookings),
             BookingsPerUserPerMinute = Math.Max(1, configuration.GetValue<int?>("RateLimits:BookingsPerUserPerMinute") ?? defaults.BookingsPerUserPerMinute),
         };
     }
@@ -49,6 +58,7 @@ public sealed class BookingSafeguards : IDisposable
 {
     public const string TooManyBookingsCode = "too_many_bookings";
     private readonly PartitionedRateLimiter<string> _perUser;
+    private readonly ConcurrencyLimiter _turns;
 
     public BookingSafeguards(BookingSettings settings)
     {
@@ -60,6 +70,12 @@ public sealed class BookingSafeguards : IDisposable
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
+        _turns = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = settings.ConcurrentBookings,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
     }
 
     public BookingSettings Settings { get; }
@@ -86,6 +102,7 @@ public sealed class BookingSafeguards : IDisposable
     /// failure or a deadlock, at most <see cref="BookingSettings.TransientRetries"/> more times. Such an abort rolls the
     /// transaction back, so nothing of the failed attempt was committed; a commit whose outcome is unknown (the
     /// connection broke during COMMIT) is not retried here, and the client's retry with the same request id finds the meeting.
+    /// Each attempt waits for its turn (<see cref="BookingSettings.ConcurrentBookings"/>), in arrival order.
     /// </summary>
     public async Task<T> RetryTransientAsync<T>(Func<Task<T>> attempt, CancellationToken ct)
     {
@@ -93,6 +110,8 @@ public sealed class BookingSafeguards : IDisposable
         {
             try
             {
+                // The queue has no limit, so a turn is always granted unless the caller gives up (cancellation throws).
+                using var turn = await _turns.AcquireAsync(1, ct);
                 return await attempt();
             }
             catch (Exception ex) when (retry < Settings.TransientRetries && IsTransient(ex) && !ct.IsCancellationRequested)
@@ -112,5 +131,9 @@ public sealed class BookingSafeguards : IDisposable
         return false;
     }
 
-    public void Dispose() => _perUser.Dispose();
+    public void Dispose()
+    {
+        _perUser.Dispose();
+        _turns.Dispose();
+    }
 }

@@ -226,13 +226,13 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (actedBy != MeetingOrigin.RequestedByParticipant)
         {
             var (title, body) = text(exhibitor.Name, when);
-            await notifications.AddAsync(db, expo.Id, Party.Participant(participant.Id), kind, title, body, "my/agenda", ct);
+            notifications.Add(db, expo.Id, Party.Participant(participant.Id), NotificationCenter.LanguageOf(participant), kind, title, body, "my/agenda");
             parties.Add(Party.Participant(participant.Id));
         }
         if (actedBy != MeetingOrigin.RequestedByExhibitor)
         {
             var (title, body) = text(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when);
-            await notifications.AddAsync(db, expo.Id, Party.Exhibitor(exhibitor.Id), kind, title, body, "my/schedule", ct);
+            notifications.Add(db, expo.Id, Party.Exhibitor(exhibitor.Id), NotificationCenter.LanguageOf(exhibitor), kind, title, body, "my/schedule");
             parties.Add(Party.Exhibitor(exhibitor.Id));
         }
         return [.. parties];

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
+using ExpoPortal.Domain.Exhibitors;
+using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -70,11 +72,18 @@ public sealed class NotificationCenter
     public IDisposable Subscribe(Party party, Func<Task> onNew) => _bells.Subscribe(party.Key, _ => onNew());
 
     /// <summary>Adds the notification to <paramref name="db"/>; the caller saves (and commits) it with its own change.</summary>
-    public async Task AddAsync(IAppDbContext db, int eventId, Party to, NotificationKind kind, LocalizedText title, LocalizedText body, string? link, CancellationToken ct)
-    {
-        var language = await LanguageOfAsync(db, to, ct);
+    public async Task AddAsync(IAppDbContext db, int eventId, Party to, NotificationKind kind, LocalizedText title, LocalizedText body, string? link, CancellationToken ct) =>
+        Add(db, eventId, to, await LanguageOfAsync(db, to, ct), kind, title, body, link);
+
+    /// <summary><see cref="AddAsync"/> for a caller that has the party's row already (<see cref="LanguageOf(Participant)"/>).</summary>
+    public void Add(IAppDbContext db, int eventId, Party to, string language, NotificationKind kind, LocalizedText title, LocalizedText body, string? link) =>
         db.Notifications.Add(new Notification(eventId, to.ParticipantId, to.ExhibitorId, kind, title, body, link, language, clock.GetUtcNow()));
-    }
+
+    /// <summary>Korean for a participant who speaks it, else English.</summary>
+    public static string LanguageOf(Participant participant) => LanguageSpeaking(participant.Languages);
+
+    /// <summary>Korean for a company from Korea, else English.</summary>
+    public static string LanguageOf(Exhibitor exhibitor) => LanguageOfCountry(exhibitor.CountryCode);
 
     /// <summary>After the commit: bells ring and the mail sender wakes.</summary>
     public void Committed(params Party[] parties)
@@ -137,12 +146,12 @@ public sealed class NotificationCenter
     /// The language a party reads: Korean for Korean companies and for participants who speak Korean (most overseas
     /// member traders), English otherwise (foreign buyers).
     /// </summary>
-    private static async Task<string> LanguageOfAsync(IAppDbContext db, Party party, CancellationToken ct)
-    {
-        if (party.ParticipantId is { } p)
-            return await db.Participants.Where(x => x.Id == p).Select(x => x.Languages).FirstOrDefaultAsync(ct) is { } spoken && spoken.Contains(Languages.Korean)
-                ? Languages.Korean : Languages.English;
-        return await db.Exhibitors.Where(x => x.Id == party.ExhibitorId).Select(x => x.CountryCode).FirstOrDefaultAsync(ct) == "KR"
-            ? Languages.Korean : Languages.English;
-    }
+    private static async Task<string> LanguageOfAsync(IAppDbContext db, Party party, CancellationToken ct) =>
+        party.ParticipantId is { } p
+            ? LanguageSpeaking(await db.Participants.Where(x => x.Id == p).Select(x => x.Languages).FirstOrDefaultAsync(ct))
+            : LanguageOfCountry(await db.Exhibitors.Where(x => x.Id == party.ExhibitorId).Select(x => x.CountryCode).FirstOrDefaultAsync(ct));
+
+    private static string LanguageSpeaking(IEnumerable<string>? spoken) => spoken?.Contains(Languages.Korean) == true ? Languages.Korean : Languages.English;
+
+    private static string LanguageOfCountry(string? countryCode) => countryCode == "KR" ? Languages.Korean : Languages.English;
 }

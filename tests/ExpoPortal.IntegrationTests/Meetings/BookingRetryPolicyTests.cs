@@ -56,6 +56,40 @@ public sealed class BookingRetryPolicyTests
     }
 
     [Fact]
+    public async Task At_most_the_configured_number_of_attempts_run_at_once_and_the_others_go_in_arrival_order()
+    {
+        using var guards = new BookingSafeguards(new BookingSettings { ConcurrentBookings = 2 });
+        var ct = TestContext.Current.CancellationToken;
+        var release = new TaskCompletionSource();
+        var (running, most) = (0, 0);
+        var started = new List<int>();
+        var gate = new object();
+        async Task<int> Attempt(int n)
+        {
+            lock (gate) { started.Add(n); most = Math.Max(most, ++running); }
+            if (n < 2) await release.Task; // the first two hold their turns until released
+            lock (gate) running--;
+            return n;
+        }
+
+        var first = Enumerable.Range(0, 2).Select(n => guards.RetryTransientAsync(() => Attempt(n), ct)).ToList();
+        // Queued one after the other, while both turns are held.
+        var queued = new List<Task<int>>();
+        for (var n = 2; n < 6; n++)
+        {
+            var k = n;
+            queued.Add(guards.RetryTransientAsync(() => Attempt(k), ct));
+        }
+        await Task.Delay(100, ct);
+        lock (gate) Assert.Equal([0, 1], started);
+        release.SetResult();
+        await Task.WhenAll(first.Concat(queued));
+
+        Assert.Equal(2, most);
+        Assert.Equal([0, 1, 2, 3, 4, 5], started);
+    }
+
+    [Fact]
     public void Settings_come_from_configuration_with_READ_COMMITTED_by_default_and_refuse_unsupported_levels()
     {
         static BookingSettings From(params (string, string)[] pairs) =>
@@ -65,6 +99,8 @@ public sealed class BookingRetryPolicyTests
         Assert.Equal(30, From().BookingsPerUserPerMinute);
         Assert.Equal(System.Data.IsolationLevel.RepeatableRead, From(("Database:IsolationLevel", "repeatableread")).IsolationLevel);
         Assert.Equal(7, From(("RateLimits:BookingsPerUserPerMinute", "7")).BookingsPerUserPerMinute);
+        Assert.Equal(5, From(("Database:ConcurrentBookings", "5")).ConcurrentBookings);
+        Assert.True(From().ConcurrentBookings >= 4);
         Assert.Throws<InvalidOperationException>(() => From(("Database:IsolationLevel", "ReadUncommitted")));
     }
 }
