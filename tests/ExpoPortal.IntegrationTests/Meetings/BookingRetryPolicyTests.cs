@@ -60,33 +60,50 @@ public sealed class BookingRetryPolicyTests
     {
         using var guards = new BookingSafeguards(new BookingSettings { ConcurrentBookings = 2 });
         var ct = TestContext.Current.CancellationToken;
-        var release = new TaskCompletionSource();
+        // Every attempt holds its turn until released, so each release frees exactly one turn
+        // and the order in which the queued ones start is not left to the thread pool.
+        var release = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource()).ToArray();
         var (running, most) = (0, 0);
         var started = new List<int>();
         var gate = new object();
         async Task<int> Attempt(int n)
         {
             lock (gate) { started.Add(n); most = Math.Max(most, ++running); }
-            if (n < 2) await release.Task; // the first two hold their turns until released
+            await release[n].Task;
             lock (gate) running--;
             return n;
         }
+        async Task StartedAsync(int count)
+        {
+            for (var waited = 0; waited < 5000; waited += 10)
+            {
+                lock (gate) if (started.Count >= count) return;
+                await Task.Delay(10, ct);
+            }
+        }
+        int[] Started() { lock (gate) return [.. started]; }
 
-        var first = Enumerable.Range(0, 2).Select(n => guards.RetryTransientAsync(() => Attempt(n), ct)).ToList();
-        // Queued one after the other, while both turns are held.
-        var queued = new List<Task<int>>();
-        for (var n = 2; n < 6; n++)
+        var attempts = new List<Task<int>>();
+        for (var n = 0; n < 6; n++)
         {
             var k = n;
-            queued.Add(guards.RetryTransientAsync(() => Attempt(k), ct));
+            attempts.Add(guards.RetryTransientAsync(() => Attempt(k), ct)); // queued one after the other
         }
-        await Task.Delay(100, ct);
-        lock (gate) Assert.Equal([0, 1], started);
-        release.SetResult();
-        await Task.WhenAll(first.Concat(queued));
+        await StartedAsync(2);
+        await Task.Delay(50, ct); // room for a third to start, were the limit not kept
+        Assert.Equal([0, 1], Started());
+        for (var n = 0; n < 4; n++)
+        {
+            release[n].SetResult();
+            await StartedAsync(n + 3);
+            await Task.Delay(20, ct);
+            Assert.Equal(Enumerable.Range(0, n + 3), Started());
+        }
+        release[4].SetResult();
+        release[5].SetResult();
+        await Task.WhenAll(attempts);
 
         Assert.Equal(2, most);
-        Assert.Equal([0, 1, 2, 3, 4, 5], started);
     }
 
     [Fact]
