@@ -46,4 +46,28 @@ public class GapPolisherTests
         Assert.Equal(1, timetable.ParticipantHallChangesOnDay(0, 0));
         Assert.Equal(0, timetable.TotalGaps());
     }
+
+    [Fact]
+    public void The_timetable_knows_which_pairs_an_exhibitor_meets_in_each_slot_and_refuses_more_than_its_tables()
+    {
+        // The polish finds a chain's meetings and a swap's siblings through this index, so it must follow every move.
+        var instance = Instance(2, [Exhibitor("E1", tables: 2)], [Participant("P1"), Participant("P2"), Participant("P3")],
+            [Pair("P1", "E1"), Pair("P2", "E1"), Pair("P3", "E1")]);
+        var problem = new MatchProblem(instance, instance.Pairs!);
+        var timetable = new Timetable(problem);
+        int p1 = problem.PairIndex[(0, 0)], p2 = problem.PairIndex[(1, 0)], p3 = problem.PairIndex[(2, 0)];
+        timetable.Place(p1, 0, Timetable.None);
+        timetable.Place(p2, 0, Timetable.None);
+        Assert.Equal([p1, p2], timetable.ExhibitorAt(0, 0).ToArray().Order());
+        Assert.Throws<InvalidOperationException>(() => timetable.Place(p3, 0, Timetable.None));
+
+        timetable.Remove(p1);
+        timetable.Place(p1, 1, Timetable.None);
+        timetable.Place(p3, 0, Timetable.None);
+
+        Assert.Equal([p2, p3], timetable.ExhibitorAt(0, 0).ToArray().Order());
+        Assert.Equal([Timetable.None, p1], timetable.ExhibitorAt(0, 1).ToArray().Order());
+        Assert.Equal([p1, p2, p3], timetable.ExhibitorAt(0).ToArray().Where(x => x != Timetable.None).Order());
+        Assert.Equal([2, 1], timetable.ExhibitorLoad[0]);
+    }
 }

@@ -81,8 +81,8 @@ internal static class GapPolisher
     {
         var problem = timetable.Problem;
         return TryMove(timetable, k, scarcity, acceptEqual, halls)
-            || TrySwap(timetable, k, problem.PairsOfParticipant[problem.PairParticipant[k]], scarcity, acceptEqual, halls)
-            || TrySwap(timetable, k, problem.PairsOfExhibitor[problem.PairExhibitor[k]], scarcity, acceptEqual, halls)
+            || TrySwap(timetable, k, timetable.ParticipantAt[problem.PairParticipant[k]], scarcity, acceptEqual, halls)
+            || TrySwap(timetable, k, timetable.ExhibitorAt(problem.PairExhibitor[k]), scarcity, acceptEqual, halls)
             || TryChainSwap(timetable, k, acceptEqual, halls);
     }
 
@@ -93,9 +93,12 @@ internal static class GapPolisher
         var problem = timetable.Problem;
         var from = timetable.PairSlot[k];
         var interpreter = timetable.PairInterpreter[k];
+        int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
         for (var to = 0; to < problem.Slots; to++)
         {
-            if (to == from) continue;
+            // Slots it could not take are skipped before anything is moved (only slot `from` changes when k leaves it).
+            if (to == from || !problem.ParticipantAvailable[p][to] || !problem.ExhibitorAvailable[e][to]
+                || timetable.ParticipantAt[p][to] != Timetable.None || timetable.ExhibitorLoad[e][to] >= problem.Tables[e]) continue;
             var before = LocalCost(timetable, [k], from, to, halls);
             timetable.Remove(k);
             if (timetable.TryPlace(k, to, scarcity) && Accept(LocalCost(timetable, [k], from, to, halls), before, acceptEqual)) return true;
@@ -105,14 +108,17 @@ internal static class GapPolisher
         return false;
     }
 
-    private static bool TrySwap(Timetable timetable, int k, int[] siblings, int[]? scarcity, bool acceptEqual, bool halls)
+    /// <param name="siblings">The meetings of k's participant or exhibitor, by slot (None where there is none).</param>
+    private static bool TrySwap(Timetable timetable, int k, ReadOnlySpan<int> siblings, int[]? scarcity, bool acceptEqual, bool halls)
     {
         var a = timetable.PairSlot[k];
         var interpreterK = timetable.PairInterpreter[k];
         foreach (var other in siblings)
         {
+            if (other == Timetable.None) continue;
             var b = timetable.PairSlot[other];
             if (other == k || b == Timetable.None || b == a || timetable.Pinned[other]) continue;
+            if (!CouldTake(timetable, k, b, leaving: other) || !CouldTake(timetable, other, a, leaving: k)) continue;
             var interpreterOther = timetable.PairInterpreter[other];
             var before = LocalCost(timetable, [k, other], a, b, halls);
             timetable.Remove(k);
@@ -127,6 +133,20 @@ internal static class GapPolisher
             timetable.Place(other, b, interpreterOther);
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the pair could take the slot once <paramref name="leaving"/> has left it (sides there and free, a table
+    /// left): checked before anything is moved; the interpreter is left to <see cref="Timetable.TryPlace"/>.
+    /// </summary>
+    private static bool CouldTake(Timetable timetable, int pair, int slot, int leaving)
+    {
+        var problem = timetable.Problem;
+        int p = problem.PairParticipant[pair], e = problem.PairExhibitor[pair];
+        if (!problem.ParticipantAvailable[p][slot] || !problem.ExhibitorAvailable[e][slot]) return false;
+        var there = timetable.ParticipantAt[p][slot];
+        if (there != Timetable.None && there != leaving) return false;
+        return timetable.ExhibitorLoad[e][slot] - (problem.PairExhibitor[leaving] == e ? 1 : 0) < problem.Tables[e];
     }
 
     /// <summary>Largest chain tried: beyond it, swapping two slots reshuffles too much of the event to be cheap.</summary>
@@ -167,11 +187,12 @@ internal static class GapPolisher
     private static List<int>? Chain(Timetable timetable, int k, int a, int b)
     {
         var problem = timetable.Problem;
+        // At most MaxChain + a few entries each: lists are cheaper here than hash sets.
         var chain = new List<int> { k };
-        var inChain = new HashSet<int> { k };
-        var seenParticipants = new HashSet<int>();
-        var seenExhibitors = new HashSet<int>();
-        var seenInterpreters = new HashSet<int>();
+        var inChain = new SmallSet { k };
+        var seenParticipants = new SmallSet();
+        var seenExhibitors = new SmallSet();
+        var seenInterpreters = new SmallSet();
         for (var next = 0; next < chain.Count; next++)
         {
             var x = chain[next];
@@ -184,14 +205,26 @@ internal static class GapPolisher
                 foreach (var s in (ReadOnlySpan<int>)[a, b])
                     if (timetable.ParticipantAt[p][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
             if (seenExhibitors.Add(e))
-                foreach (var y in problem.PairsOfExhibitor[e])
-                    if ((timetable.PairSlot[y] == a || timetable.PairSlot[y] == b) && inChain.Add(y)) chain.Add(y);
+                foreach (var s in (ReadOnlySpan<int>)[a, b])
+                    foreach (var y in timetable.ExhibitorAt(e, s))
+                        if (y != Timetable.None && inChain.Add(y)) chain.Add(y);
             if (i >= 0 && seenInterpreters.Add(i))
                 foreach (var s in (ReadOnlySpan<int>)[a, b])
                     if (timetable.InterpreterAt[i][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
             if (chain.Count > MaxChain) return null;
         }
         return chain;
+    }
+
+    /// <summary>A set of a few dozen ints at most, as a list.</summary>
+    private sealed class SmallSet : List<int>
+    {
+        public new bool Add(int item)
+        {
+            if (Contains(item)) return false;
+            base.Add(item);
+            return true;
+        }
     }
 
     private static (int[] Participants, int[] Exhibitors) People(MatchProblem problem, List<int> chain) =>
@@ -212,26 +245,25 @@ internal static class GapPolisher
     private static bool Accept(int after, int before, bool acceptEqual) => after < before || (acceptEqual && after == before);
 
     /// <summary>Idle gaps (then hall changes), on the days of two slots, of every person in the given meetings.</summary>
-    private static int LocalCost(Timetable timetable, int[] pairs, int slotA, int slotB, bool halls)
+    private static int LocalCost(Timetable timetable, ReadOnlySpan<int> pairs, int slotA, int slotB, bool halls)
     {
         var problem = timetable.Problem;
         var sameDay = problem.Grid.DayOf[slotA] == problem.Grid.DayOf[slotB];
         var total = 0;
-        var seenParticipants = new List<int>(2);
-        var seenExhibitors = new List<int>(2);
-        foreach (var k in pairs)
+        // One or two meetings: each person counted once, without collections (this runs for every move tried).
+        for (var n = 0; n < pairs.Length; n++)
         {
-            int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
-            if (!seenParticipants.Contains(p))
+            int p = problem.PairParticipant[pairs[n]], e = problem.PairExhibitor[pairs[n]];
+            bool newParticipant = true, newExhibitor = true;
+            for (var m = 0; m < n; m++)
             {
-                seenParticipants.Add(p);
+                newParticipant &= problem.PairParticipant[pairs[m]] != p;
+                newExhibitor &= problem.PairExhibitor[pairs[m]] != e;
+            }
+            if (newParticipant)
                 total += ParticipantCost(timetable, p, slotA, halls) + (sameDay ? 0 : ParticipantCost(timetable, p, slotB, halls));
-            }
-            if (!seenExhibitors.Contains(e))
-            {
-                seenExhibitors.Add(e);
+            if (newExhibitor)
                 total += GapWeight * (timetable.ExhibitorGapsOnDay(e, slotA) + (sameDay ? 0 : timetable.ExhibitorGapsOnDay(e, slotB)));
-            }
         }
         return total;
     }

@@ -138,31 +138,69 @@ internal static class Repairer
         ejected = [];
         var problem = timetable.Problem;
         int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
+        // The cheapest removable meeting of the exhibitor in each slot and overall, and of the participant overall,
+        // found in one pass each instead of once per slot: the same choice as a search per slot, without its cost
+        // (this runs for every unused candidate while the score is improved).
+        Span<int> exhibitorInSlot = stackalloc int[problem.Slots];
+        exhibitorInSlot.Fill(Timetable.None);
+        var exhibitorCheapest = Timetable.None;
+        foreach (var x in problem.PairsOfExhibitor[e])
+        {
+            var at = timetable.PairSlot[x];
+            if (at == Timetable.None || !Removable(timetable, x, spendMustMeets)) continue;
+            if (Cheaper(problem, x, exhibitorInSlot[at])) exhibitorInSlot[at] = x;
+            if (Cheaper(problem, x, exhibitorCheapest)) exhibitorCheapest = x;
+        }
+        var participantFull = timetable.ParticipantMeetings[p] >= problem.ParticipantCapacity[p];
+        var participantCheapest = Timetable.None;
+        if (participantFull)
+            foreach (var x in problem.PairsOfParticipant[p])
+                if (timetable.IsPlaced(x) && Removable(timetable, x, spendMustMeets) && Cheaper(problem, x, participantCheapest)) participantCheapest = x;
+        var exhibitorFull = timetable.ExhibitorMeetings[e] >= problem.ExhibitorCapacity[e];
+
         List<int>? bestBlockers = null;
         var bestSlot = -1;
         var bestLoss = long.MaxValue;
+        var blockers = new List<int>(4);
         for (var s = 0; s < problem.Slots; s++)
         {
             if (!problem.ParticipantAvailable[p][s] || !problem.ExhibitorAvailable[e][s]) continue;
-            var blockers = new List<int>();
-            var ok = true;
+            // None of these can be the same meeting: the participant's are with other exhibitors, the exhibitor's with
+            // other participants (the pair itself is not placed), and the exhibitor's overall cheapest is taken only
+            // when none of its meetings is a blocker yet.
+            blockers.Clear();
             var atSlot = timetable.ParticipantAt[p][s];
-            if (atSlot != Timetable.None) ok &= AddBlocker(timetable, atSlot, blockers, spendMustMeets);
-            if (ok && timetable.ExhibitorLoad[e][s] >= problem.Tables[e])
-                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(x => timetable.PairSlot[x] == s), blockers, spendMustMeets);
-            if (ok && atSlot == Timetable.None && timetable.ParticipantMeetings[p] >= problem.ParticipantCapacity[p])
-                ok &= AddCheapest(timetable, problem.PairsOfParticipant[p].Where(timetable.IsPlaced), blockers, spendMustMeets);
-            if (ok && timetable.ExhibitorMeetings[e] >= problem.ExhibitorCapacity[e] && !blockers.Any(b => problem.PairExhibitor[b] == e))
-                ok &= AddCheapest(timetable, problem.PairsOfExhibitor[e].Where(timetable.IsPlaced), blockers, spendMustMeets);
+            if (atSlot != Timetable.None)
+            {
+                if (!Removable(timetable, atSlot, spendMustMeets)) continue;
+                blockers.Add(atSlot);
+            }
+            if (timetable.ExhibitorLoad[e][s] >= problem.Tables[e])
+            {
+                if (exhibitorInSlot[s] == Timetable.None) continue;
+                blockers.Add(exhibitorInSlot[s]);
+            }
+            if (atSlot == Timetable.None && participantFull)
+            {
+                if (participantCheapest == Timetable.None) continue;
+                blockers.Add(participantCheapest);
+            }
+            if (exhibitorFull && !blockers.Exists(x => problem.PairExhibitor[x] == e))
+            {
+                if (exhibitorCheapest == Timetable.None) continue;
+                blockers.Add(exhibitorCheapest);
+            }
+            var ok = true;
             // A scarce interpreter: free one who can bridge this pair by moving a cheaper meeting.
-            if (ok && problem.PairInterpreters[k] is { } bridging && timetable.InterpreterFor(k, s) == -2)
+            if (problem.PairInterpreters[k] is { } bridging && timetable.InterpreterFor(k, s) == -2)
             {
                 var holders = bridging.Where(i => problem.InterpreterAvailable[i][s]).Select(i => timetable.InterpreterAt[i][s]).Where(x => x != Timetable.None);
                 if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers, spendMustMeets);
             }
             if (!ok) continue;
-            var loss = blockers.Sum(b => Loss(problem, b));
-            if (loss < bestLoss && loss < maxLoss) { bestLoss = loss; bestSlot = s; bestBlockers = blockers; }
+            var loss = 0L;
+            foreach (var x in blockers) loss += Loss(problem, x);
+            if (loss < bestLoss && loss < maxLoss) { bestLoss = loss; bestSlot = s; bestBlockers = [.. blockers]; }
         }
         if (bestBlockers is null) return false;
 
@@ -179,15 +217,16 @@ internal static class Repairer
         return true;
     }
 
+    /// <summary>Whether <paramref name="x"/> is a cheaper blocker than <paramref name="than"/> (ties to the lower index, none is never cheaper).</summary>
+    private static bool Cheaper(MatchProblem problem, int x, int than)
+    {
+        if (than == Timetable.None) return true;
+        var (lx, lt) = (Loss(problem, x), Loss(problem, than));
+        return lx < lt || (lx == lt && x < than);
+    }
+
     private static long Loss(MatchProblem problem, int pair) => problem.PairScore[pair] + 1L + (problem.PairMustMeet[pair] ? MustMeetLoss : 0);
     private const long MustMeetLoss = 1L << 40;
-
-    private static bool AddBlocker(Timetable timetable, int pair, List<int> blockers, bool spendMustMeets)
-    {
-        if (!Removable(timetable, pair, spendMustMeets)) return false;
-        if (!blockers.Contains(pair)) blockers.Add(pair);
-        return true;
-    }
 
     private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers, bool spendMustMeets)
     {

@@ -17,6 +17,7 @@ internal sealed class Timetable
         Pinned = new bool[problem.PairCount];
         ParticipantAt = Enumerable.Range(0, problem.Participants).Select(_ => Filled(problem.Slots)).ToArray();
         ExhibitorLoad = Enumerable.Range(0, problem.Exhibitors).Select(_ => new int[problem.Slots]).ToArray();
+        _exhibitorAt = Enumerable.Range(0, problem.Exhibitors).Select(e => Filled(problem.Slots * problem.Tables[e])).ToArray();
         InterpreterAt = Enumerable.Range(0, problem.Interpreters).Select(_ => Filled(problem.Slots)).ToArray();
         ParticipantMeetings = new int[problem.Participants];
         ExhibitorMeetings = new int[problem.Exhibitors];
@@ -29,6 +30,8 @@ internal sealed class Timetable
     public int[][] ParticipantAt { get; }
     public int[][] ExhibitorLoad { get; }
     public int[][] InterpreterAt { get; }
+    /// <summary>Per exhibitor, the pairs it meets in each slot: <c>Tables</c> entries per slot, None where free (in no order).</summary>
+    private readonly int[][] _exhibitorAt;
     public int[] ParticipantMeetings { get; }
     public int[] ExhibitorMeetings { get; }
     public long Score { get; private set; }
@@ -72,6 +75,12 @@ internal sealed class Timetable
     public void Place(int pair, int slot, int interpreter)
     {
         int p = Problem.PairParticipant[pair], e = Problem.PairExhibitor[pair];
+        var tables = Problem.Tables[e];
+        var at = _exhibitorAt[e].AsSpan(slot * tables, tables);
+        var free = at.IndexOf(None);
+        // Every caller checks the exhibitor's load first; a meeting beyond its tables is a bug, not a schedule.
+        if (free < 0) throw new InvalidOperationException($"Exhibitor {e} has no table left in slot {slot}.");
+        at[free] = pair;
         PairSlot[pair] = slot;
         PairInterpreter[pair] = interpreter;
         ParticipantAt[p][slot] = pair;
@@ -90,6 +99,9 @@ internal sealed class Timetable
         int p = Problem.PairParticipant[pair], e = Problem.PairExhibitor[pair];
         ParticipantAt[p][slot] = None;
         ExhibitorLoad[e][slot]--;
+        var tables = Problem.Tables[e];
+        var at = _exhibitorAt[e].AsSpan(slot * tables, tables);
+        at[at.IndexOf(pair)] = None;
         if (PairInterpreter[pair] >= 0) InterpreterAt[PairInterpreter[pair]][slot] = None;
         ParticipantMeetings[p]--;
         ExhibitorMeetings[e]--;
@@ -97,6 +109,16 @@ internal sealed class Timetable
         MeetingCount--;
         PairSlot[pair] = None;
         PairInterpreter[pair] = None;
+    }
+
+    /// <summary>Every pair the exhibitor meets, slot by slot (<c>Tables</c> entries per slot, None where a table is free).</summary>
+    public ReadOnlySpan<int> ExhibitorAt(int exhibitor) => _exhibitorAt[exhibitor];
+
+    /// <summary>The pairs the exhibitor meets in the slot (entries of None where a table is free).</summary>
+    public ReadOnlySpan<int> ExhibitorAt(int exhibitor, int slot)
+    {
+        var tables = Problem.Tables[exhibitor];
+        return _exhibitorAt[exhibitor].AsSpan(slot * tables, tables);
     }
 
     /// <summary>Idle gaps of one participant on the day of <paramref name="slotOnDay"/>.</summary>
