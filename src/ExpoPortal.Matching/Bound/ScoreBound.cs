@@ -79,30 +79,48 @@ internal static class ScoreBound
     /// </summary>
     public static long UnderPriorities(MatchProblem problem, Priorities achieved, long plainBound)
     {
-        var pools = problem.Pools;
         if (problem.PairCount == 0) return plainBound;
+        var top = problem.PairScore.Max() + 1L;
+        var (bound, overfilled) = PriorityBisection(problem, achieved, plainBound, poolCeiling: top);
+        // The prices are searched one coordinate at a time, so a pool's range can close while a later must-meet price
+        // overfills it again (andong 1.0: 156 of 136 interpreter-slots at the end), and a must-meet through a full
+        // pool is worth up to top + that price. Then search again with room above top; the smaller bound of the two is
+        // kept, so the second search can only tighten it (andong 1.0: 480,787 → 480,439).
+        if (overfilled) bound = Math.Min(bound, PriorityBisection(problem, achieved, bound, poolCeiling: 5 * top).Bound);
+        return bound;
+    }
+
+    /// <returns>The smallest value seen, and whether some pool was still overfilled at the last prices.</returns>
+    private static (long Bound, bool Overfilled) PriorityBisection(MatchProblem problem, Priorities achieved, long plainBound, long poolCeiling)
+    {
+        var pools = problem.Pools;
         var top = problem.PairScore.Max() + 1L;
         // Dimensions: one price per pool, then must-meets, minimum units, first meetings.
         var dims = pools.Count + 3;
         var low = new long[dims];
-        var high = Enumerable.Range(0, dims).Select(d => d < pools.Count ? top : 4 * top).ToArray();
+        var high = Enumerable.Range(0, dims).Select(d => d < pools.Count ? poolCeiling : 4 * top).ToArray();
         var price = new long[dims];
         int[] targets = [achieved.MustMeets, achieved.MinimumUnits, achieved.FirstMeetings];
         var bound = plainBound;
+        var overfilled = false;
         for (var step = 0; step < PriorityBoundSteps; step++)
         {
             for (var d = 0; d < dims; d++) price[d] = (low[d] + high[d]) / 2;
             var (value, used, reached) = PricedFlow(problem, pools, price, achieved);
             bound = Math.Min(bound, value);
+            overfilled = false;
             for (var g = 0; g < pools.Count; g++)
+            {
                 if (used[g] > pools.Capacity[g]) low[g] = price[g]; else high[g] = price[g];
+                overfilled |= used[g] > pools.Capacity[g];
+            }
             // A priority the flow under-serves needs a higher price; one it over-serves, a lower one.
             for (var j = 0; j < 3; j++)
                 if (reached[j] < targets[j])
                     low[pools.Count + j] = price[pools.Count + j];
                 else high[pools.Count + j] = price[pools.Count + j];
         }
-        return bound;
+        return (bound, overfilled);
     }
 
     private const int PriorityBoundSteps = 12;
