@@ -39,11 +39,21 @@ public static class MatchingEngine
         var stillValid = previous is null ? null : pins.PlaceValid(previous.Meetings);
         var scarcity = InterpreterScarcity(problem);
 
+        // The bound and the two greedy schedules do not depend on the flow-based timetable: they are built on the
+        // other core meanwhile (each on its own copy; the problem is only read, its interpreter pools built first).
+        // Each part is deterministic and they are combined in a fixed order, so the schedule stays a function of the input.
+        _ = problem.Pools;
+        var boundTask = Task.Run(() => ScoreBound.Compute(problem), cancellation);
+        var greedyTask = Task.Run(() =>
+        {
+            var compact = GreedyScheduler.Compact(problem, start, scarcity);
+            Repairer.Complete(compact, null, scarcity);
+            return (Compact: compact, Baseline: GreedyScheduler.FirstFreeSlot(problem, start));
+        }, cancellation);
+
         progress?.Report(new("selecting meetings", 0.2));
         var selection = MeetingSelector.Select(start);
         var chosen = selection.Chosen;
-        progress?.Report(new("bound", 0.25));
-        var bound = ScoreBound.Compute(problem);
         cancellation.ThrowIfCancellationRequested();
         var flowBased = start.Clone();
         progress?.Report(new("timetabling", 0.3));
@@ -52,13 +62,17 @@ public static class MatchingEngine
         cancellation.ThrowIfCancellationRequested();
 
         progress?.Report(new("compact greedy", 0.5));
-        var compact = GreedyScheduler.Compact(problem, start, scarcity);
-        Repairer.Complete(compact, null, scarcity);
+        var (compact, baseline) = greedyTask.GetAwaiter().GetResult();
+        var bound = boundTask.GetAwaiter().GetResult();
 
         var best = Better(flowBased, compact);
-        Repairer.FirstMeetingsNoWorseThan(best, GreedyScheduler.FirstFreeSlot(problem, start), scarcity);
+        Repairer.FirstMeetingsNoWorseThan(best, baseline, scarcity);
         progress?.Report(new("improving score", 0.6));
         Repairer.ImproveScore(best, deadline, scarcity, cancellation);
+        // Which pairs meet is settled now (the polish only moves meetings), so the bound under priorities is computed
+        // on the other core while the polish runs.
+        var achieved = ScoreBound.Priorities.Of(best);
+        var underPrioritiesTask = Task.Run(() => ScoreBound.UnderPriorities(problem, achieved, bound), cancellation);
         progress?.Report(new("polishing idle gaps", 0.7));
         // A pass costs about the same per meeting, so very large events get fewer passes: the work (and so the
         // schedule) stays a function of the input, and ends well inside the time limit even on a loaded machine.
@@ -70,7 +84,7 @@ public static class MatchingEngine
         var reachedTimeLimit = DateTime.UtcNow > deadline;
         var schedule = Build(best, bound, clock.Elapsed.TotalSeconds, pins.Tables);
         progress?.Report(new("figures", 0.95));
-        var figures = Figures(best, schedule, pinned?.Meetings.Count ?? 0);
+        var figures = Figures(best, schedule, pinned?.Meetings.Count ?? 0, underPrioritiesTask.GetAwaiter().GetResult());
         progress?.Report(new("done", 1.0));
         var replan = previous is null ? null : Changes(previous, stillValid!, pinned, schedule);
         return new MatchResult(schedule, figures, Replan: replan, ReachedTimeLimit: reachedTimeLimit);
@@ -89,7 +103,8 @@ public static class MatchingEngine
         var problem = new MatchProblem(instance, CandidateSource.Resolve(instance, options.Scoring)) { ParticipantFloor = options.EveryParticipantMeets };
         var timetable = GreedyScheduler.FirstFreeSlot(problem);
         var schedule = Build(timetable, ScoreBound.Compute(problem), clock.Elapsed.TotalSeconds, null);
-        return new MatchResult(schedule, Figures(timetable, schedule, pinned: 0));
+        return new MatchResult(schedule, Figures(timetable, schedule, pinned: 0,
+            ScoreBound.UnderPriorities(problem, ScoreBound.Priorities.Of(timetable), schedule.Bound)));
     }
 
     private static MatchSchedule Build(Timetable timetable, long bound, double seconds, IReadOnlyDictionary<int, int>? fixedTables)
@@ -103,10 +118,9 @@ public static class MatchingEngine
     }
 
     /// <summary>The schedule's figures plus those that need the problem: the bound under priorities and the unavoidable must-meet misses.</summary>
-    private static MatchFigures Figures(Timetable timetable, MatchSchedule schedule, int pinned)
+    private static MatchFigures Figures(Timetable timetable, MatchSchedule schedule, int pinned, long underPriorities)
     {
         var problem = timetable.Problem;
-        var underPriorities = ScoreBound.UnderPriorities(problem, ScoreBound.Priorities.Of(timetable), schedule.Bound);
         var mustMeets = problem.PairMustMeet.Count(m => m);
         var withMeetings = schedule.Meetings.Select(m => m.Participant).Distinct().Count();
         return new MatchFigures(schedule.Meetings.Count, schedule.Score, schedule.Bound, schedule.Gap,
