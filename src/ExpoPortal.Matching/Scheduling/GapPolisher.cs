@@ -93,12 +93,10 @@ internal static class GapPolisher
         var problem = timetable.Problem;
         var from = timetable.PairSlot[k];
         var interpreter = timetable.PairInterpreter[k];
-        int p = problem.PairParticipant[k], e = problem.PairExhibitor[k];
         for (var to = 0; to < problem.Slots; to++)
         {
             // Slots it could not take are skipped before anything is moved (only slot `from` changes when k leaves it).
-            if (to == from || !problem.ParticipantAvailable[p][to] || !problem.ExhibitorAvailable[e][to]
-                || timetable.ParticipantAt[p][to] != Timetable.None || timetable.ExhibitorLoad[e][to] >= problem.Tables[e]) continue;
+            if (to == from || !CouldTake(timetable, k, to, leaving: Timetable.None)) continue;
             var before = LocalCost(timetable, [k], from, to, halls);
             timetable.Remove(k);
             if (timetable.TryPlace(k, to, scarcity) && Accept(LocalCost(timetable, [k], from, to, halls), before, acceptEqual)) return true;
@@ -136,8 +134,9 @@ internal static class GapPolisher
     }
 
     /// <summary>
-    /// Whether the pair could take the slot once <paramref name="leaving"/> has left it (sides there and free, a table
-    /// left): checked before anything is moved; the interpreter is left to <see cref="Timetable.TryPlace"/>.
+    /// Whether the pair could take the slot once <paramref name="leaving"/> (a meeting in that slot, or None) has left
+    /// it (sides there and free, a table left): checked before anything is moved; the interpreter is left to
+    /// <see cref="Timetable.TryPlace"/>.
     /// </summary>
     private static bool CouldTake(Timetable timetable, int pair, int slot, int leaving)
     {
@@ -146,7 +145,8 @@ internal static class GapPolisher
         if (!problem.ParticipantAvailable[p][slot] || !problem.ExhibitorAvailable[e][slot]) return false;
         var there = timetable.ParticipantAt[p][slot];
         if (there != Timetable.None && there != leaving) return false;
-        return timetable.ExhibitorLoad[e][slot] - (problem.PairExhibitor[leaving] == e ? 1 : 0) < problem.Tables[e];
+        var freed = leaving != Timetable.None && problem.PairExhibitor[leaving] == e ? 1 : 0;
+        return timetable.ExhibitorLoad[e][slot] - freed < problem.Tables[e];
     }
 
     /// <summary>Largest chain tried: beyond it, swapping two slots reshuffles too much of the event to be cheap.</summary>
@@ -189,10 +189,9 @@ internal static class GapPolisher
         var problem = timetable.Problem;
         // At most MaxChain + a few entries each: lists are cheaper here than hash sets.
         var chain = new List<int> { k };
-        var inChain = new SmallSet { k };
-        var seenParticipants = new SmallSet();
-        var seenExhibitors = new SmallSet();
-        var seenInterpreters = new SmallSet();
+        var seenParticipants = new List<int>();
+        var seenExhibitors = new List<int>();
+        var seenInterpreters = new List<int>();
         for (var next = 0; next < chain.Count; next++)
         {
             var x = chain[next];
@@ -201,30 +200,27 @@ internal static class GapPolisher
             var to = timetable.PairSlot[x] == a ? b : a;
             if (!problem.ParticipantAvailable[p][to] || !problem.ExhibitorAvailable[e][to]) return null;
             if (i >= 0 && !problem.InterpreterAvailable[i][to]) return null;
-            if (seenParticipants.Add(p))
+            if (AddNew(seenParticipants, p))
                 foreach (var s in (ReadOnlySpan<int>)[a, b])
-                    if (timetable.ParticipantAt[p][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
-            if (seenExhibitors.Add(e))
+                    if (timetable.ParticipantAt[p][s] is var y && y != Timetable.None) AddNew(chain, y);
+            if (AddNew(seenExhibitors, e))
                 foreach (var s in (ReadOnlySpan<int>)[a, b])
                     foreach (var y in timetable.ExhibitorAt(e, s))
-                        if (y != Timetable.None && inChain.Add(y)) chain.Add(y);
-            if (i >= 0 && seenInterpreters.Add(i))
+                        if (y != Timetable.None) AddNew(chain, y);
+            if (i >= 0 && AddNew(seenInterpreters, i))
                 foreach (var s in (ReadOnlySpan<int>)[a, b])
-                    if (timetable.InterpreterAt[i][s] is var y && y != Timetable.None && inChain.Add(y)) chain.Add(y);
+                    if (timetable.InterpreterAt[i][s] is var y && y != Timetable.None) AddNew(chain, y);
             if (chain.Count > MaxChain) return null;
         }
         return chain;
     }
 
-    /// <summary>A set of a few dozen ints at most, as a list.</summary>
-    private sealed class SmallSet : List<int>
+    /// <summary>Adds the item to a set kept as a short list; false when it was there already.</summary>
+    private static bool AddNew(List<int> set, int item)
     {
-        public new bool Add(int item)
-        {
-            if (Contains(item)) return false;
-            base.Add(item);
-            return true;
-        }
+        if (set.Contains(item)) return false;
+        set.Add(item);
+        return true;
     }
 
     private static (int[] Participants, int[] Exhibitors) People(MatchProblem problem, List<int> chain) =>

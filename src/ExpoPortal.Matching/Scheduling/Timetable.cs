@@ -75,8 +75,7 @@ internal sealed class Timetable
     public void Place(int pair, int slot, int interpreter)
     {
         int p = Problem.PairParticipant[pair], e = Problem.PairExhibitor[pair];
-        var tables = Problem.Tables[e];
-        var at = _exhibitorAt[e].AsSpan(slot * tables, tables);
+        var at = ExhibitorSlot(e, slot);
         var free = at.IndexOf(None);
         // Every caller checks the exhibitor's load first; a meeting beyond its tables is a bug, not a schedule.
         if (free < 0) throw new InvalidOperationException($"Exhibitor {e} has no table left in slot {slot}.");
@@ -99,8 +98,7 @@ internal sealed class Timetable
         int p = Problem.PairParticipant[pair], e = Problem.PairExhibitor[pair];
         ParticipantAt[p][slot] = None;
         ExhibitorLoad[e][slot]--;
-        var tables = Problem.Tables[e];
-        var at = _exhibitorAt[e].AsSpan(slot * tables, tables);
+        var at = ExhibitorSlot(e, slot);
         at[at.IndexOf(pair)] = None;
         if (PairInterpreter[pair] >= 0) InterpreterAt[PairInterpreter[pair]][slot] = None;
         ParticipantMeetings[p]--;
@@ -115,7 +113,9 @@ internal sealed class Timetable
     public ReadOnlySpan<int> ExhibitorAt(int exhibitor) => _exhibitorAt[exhibitor];
 
     /// <summary>The pairs the exhibitor meets in the slot (entries of None where a table is free).</summary>
-    public ReadOnlySpan<int> ExhibitorAt(int exhibitor, int slot)
+    public ReadOnlySpan<int> ExhibitorAt(int exhibitor, int slot) => ExhibitorSlot(exhibitor, slot);
+
+    private Span<int> ExhibitorSlot(int exhibitor, int slot)
     {
         var tables = Problem.Tables[exhibitor];
         return _exhibitorAt[exhibitor].AsSpan(slot * tables, tables);
