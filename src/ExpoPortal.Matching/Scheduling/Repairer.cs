@@ -12,9 +12,16 @@ internal static class Repairer
         var problem = timetable.Problem;
         var order = GreedyScheduler.ByScore(problem, mustMeetFirst: true).ToList();
 
-        // 1. Must-meets, forced in when needed.
-        foreach (var k in order.Where(k => problem.PairMustMeet[k] && !timetable.IsPlaced(k)))
-            if (!GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity)) ForceIn(timetable, k, scarcity);
+        // 1. Must-meets, forced in when needed; the chosen ones first, since the selection picked them to fit together
+        // (a pool full of must-meets: another must-meet of the pool would take an interpreter a chosen one needs).
+        void PlaceMustMeets(List<int> mustMeets, bool chain)
+        {
+            foreach (var k in mustMeets)
+                if (!timetable.IsPlaced(k) && !GreedyScheduler.PlaceWhereCompact(timetable, k, scarcity)) ForceIn(timetable, k, scarcity);
+            RecoverMustMeets(timetable, mustMeets, scarcity, chain);
+        }
+        PlaceMustMeets(order.Where(k => problem.PairMustMeet[k] && chosen?[k] == true).ToList(), chain: true);
+        PlaceMustMeets(order.Where(k => problem.PairMustMeet[k] && chosen?[k] != true).ToList(), chain: false);
 
         // 2. Exhibitors below the minimum they are owed.
         for (var e = 0; e < problem.Exhibitors; e++)
@@ -81,6 +88,48 @@ internal static class Repairer
         }
     }
 
+    /// <summary>
+    /// Must-meets still missing, each given one more chance: pushed in where another must-meet holds the slot or the
+    /// interpreter it needs, kept only when every must-meet pushed out finds another slot. With <paramref name="chain"/>
+    /// (for the must-meets the selection chose to fit together), a must-meet pushed out may in turn push out another:
+    /// with a pool whose interpreter-slots all go to must-meets, the one free interpreter-slot is often outside the
+    /// missing meeting's hours and two must-meets have to shift for it.
+    /// </summary>
+    private static void RecoverMustMeets(Timetable timetable, List<int> mustMeets, int[]? scarcity, bool chain)
+    {
+        foreach (var k in mustMeets)
+            if (!timetable.IsPlaced(k) && !PushIn(timetable, k, scarcity) && chain) PushInByChain(timetable, k, scarcity);
+    }
+
+    /// <summary>Places must-meet k in some slot, others moving aside; leaves the timetable as it was when none works.</summary>
+    private static bool PushIn(Timetable timetable, int k, int[]? scarcity)
+    {
+        var problem = timetable.Problem;
+        for (var s = 0; s < problem.Slots; s++)
+        {
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
+            if (ejected.All(x => !problem.PairMustMeet[x.Pair] || timetable.IsPlaced(x.Pair))) return true;
+            Undo(timetable, k, ejected);
+        }
+        return false;
+    }
+
+    private static void PushInByChain(Timetable timetable, int k, int[]? scarcity)
+    {
+        var problem = timetable.Problem;
+        for (var s = 0; s < problem.Slots; s++)
+        {
+            var trial = timetable.Clone();
+            if (!ForceIn(trial, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
+            trial.Pinned[k] = true; // the second push must not undo the first
+            var placed = ejected.All(x => !problem.PairMustMeet[x.Pair] || trial.IsPlaced(x.Pair) || PushIn(trial, x.Pair, scarcity));
+            trial.Pinned[k] = false;
+            if (!placed) continue;
+            timetable.CopyFrom(trial);
+            return;
+        }
+    }
+
     public static int MustMeetsMissed(Timetable t)
     {
         var problem = t.Problem;
@@ -133,7 +182,7 @@ internal static class Repairer
     /// <param name="spendMustMeets">Must-meets may be pushed out too (they may find another slot), at a loss that
     /// outweighs any score, so other meetings go first.</param>
     private static bool ForceIn(Timetable timetable, int k, int[]? scarcity, long maxLoss, out List<(int Pair, int Slot, int Interpreter)> ejected,
-        bool spendMustMeets = false)
+        bool spendMustMeets = false, int onlySlot = -1)
     {
         ejected = [];
         var problem = timetable.Problem;
@@ -164,7 +213,7 @@ internal static class Repairer
         var blockers = new List<int>(4);
         for (var s = 0; s < problem.Slots; s++)
         {
-            if (!problem.ParticipantAvailable[p][s] || !problem.ExhibitorAvailable[e][s]) continue;
+            if (!problem.ParticipantAvailable[p][s] || !problem.ExhibitorAvailable[e][s] || (onlySlot >= 0 && s != onlySlot)) continue;
             // None of these can be the same meeting: the participant's are with other exhibitors, the exhibitor's with
             // other participants (the pair itself is not placed), and the exhibitor's overall cheapest is taken only
             // when none of its meetings is a blocker yet.

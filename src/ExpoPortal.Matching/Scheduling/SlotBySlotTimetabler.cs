@@ -16,6 +16,7 @@ internal static class SlotBySlotTimetabler
     private const long Tight = 6_000;
     private const long Extends = 2_500;
     private const long MustMeet = 3_000;
+    private const int PickRounds = 3;
 
     public static void Place(Timetable timetable, bool[] chosen, int[]? scarcity = null, CancellationToken cancellation = default)
     {
@@ -32,15 +33,22 @@ internal static class SlotBySlotTimetabler
         for (var s = 0; s < problem.Slots && pending.Count > 0; s++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var candidates = pending.Where(k => timetable.SidesFree(k, s) && timetable.InterpreterFor(k, s) != -2).ToList();
-            if (candidates.Count == 0) continue;
-            var picked = PickForSlot(timetable, candidates, s, remainingOfParticipant, remainingOfExhibitor);
-            // Interpreters: the most urgent pairs first; a pair left without one waits for a later slot.
-            foreach (var k in picked.OrderByDescending(k => k.Weight).Select(x => x.Pair))
+            // The flow does not see interpreters: the most urgent picks take them first, and a pick left without one
+            // waits for a later slot. Its two sides would then sit idle now, so the slot is picked again among the
+            // pairs still possible (a few rounds: each one places a meeting or rules a pool out for this slot).
+            for (var round = 0; round < PickRounds; round++)
             {
-                if (!timetable.TryPlace(k, s, scarcity)) continue;
-                remainingOfParticipant[problem.PairParticipant[k]]--;
-                remainingOfExhibitor[problem.PairExhibitor[k]]--;
+                var candidates = pending.Where(k => !timetable.IsPlaced(k) && timetable.SidesFree(k, s) && timetable.InterpreterFor(k, s) != -2).ToList();
+                if (candidates.Count == 0) break;
+                var picked = PickForSlot(timetable, candidates, s, remainingOfParticipant, remainingOfExhibitor);
+                var waiting = false;
+                foreach (var k in picked.OrderByDescending(k => k.Weight).Select(x => x.Pair))
+                {
+                    if (!timetable.TryPlace(k, s, scarcity)) { waiting = true; continue; }
+                    remainingOfParticipant[problem.PairParticipant[k]]--;
+                    remainingOfExhibitor[problem.PairExhibitor[k]]--;
+                }
+                if (!waiting) break;
             }
             pending.RemoveAll(timetable.IsPlaced);
         }

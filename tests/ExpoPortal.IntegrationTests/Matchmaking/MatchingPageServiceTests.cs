@@ -130,15 +130,16 @@ public sealed class MatchingPageServiceTests(PostgresServer postgres)
 
         var blocked = review.Meetings.First(m => !m.Pinned);
         // Lock a pair the first run did not plan: a participant with room left and an exhibitor it does not meet,
-        // with a language in common and room below its maximum, so that nothing but the lock decides it.
+        // with a language in common and room below its maximum, so that nothing but the lock decides it. (The engine
+        // fills the demo event nearly to its limits, so room for one more meeting on each side is what is asked.)
         await using var db = await DbAsync(app);
         var exhibitors = await db.Exhibitors.Where(x => x.EventId == eventId && x.Booth != null).ToListAsync(Ct);
         var participants = await db.Participants.Where(p => p.EventId == eventId).ToDictionaryAsync(p => p.Id, Ct);
         var perExhibitor = review.Meetings.GroupBy(m => m.ExhibitorId).ToDictionary(g => g.Key, g => g.Count());
         var locked = review.Meetings.GroupBy(m => m.ParticipantId)
-            .Where(g => g.Count() < participants[g.Key].MaxMeetings - 1)
+            .Where(g => g.Count() < participants[g.Key].MaxMeetings)
             .SelectMany(g => exhibitors
-                .Where(x => g.All(m => m.ExhibitorId != x.Id) && perExhibitor.GetValueOrDefault(x.Id) < x.MaxMeetings - 1
+                .Where(x => g.All(m => m.ExhibitorId != x.Id) && perExhibitor.GetValueOrDefault(x.Id) < x.MaxMeetings
                             && x.Languages.Intersect(participants[g.Key].Languages).Any())
                 .Select(x => (ParticipantId: g.Key, ExhibitorId: x.Id)))
             .First();
