@@ -85,6 +85,7 @@ public static class B2bSolver
         // Each business whose meetings fit no window breaks at least once.
         var lowerBound = Math.Max(zeroRun.Infeasible ? 1 : 0, zero.ForcedBreakers.Count);
         var breakers = new BreakerCandidates(problem, zero);
+        Trace($"forced {string.Join(",", breakers.Forced.Select(b => b + 1))}; free by rank {string.Join(",", breakers.Free.Select(b => b + 1))}");
 
         // Phase 1b: when the tables' capacity (not a business that fits no window) refutes "0 breaks",
         // ask whether one breaking business is enough. LP-heavy search refutes "one" in about half a
@@ -267,6 +268,8 @@ public static class B2bSolver
     private static B2bResult Result(B2bProblem problem, B2bModel.Outcome? outcome, B2bWork effort, bool proven)
     {
         Trace($"done: work {effort.Spent:F2} of {effort.Total:F2}, {effort.Seconds:F2} s");
+        if (outcome?.Slots is { } found)
+            Trace("breakers (business: breaks): " + string.Join(", ", B2bChecker.BreaksPerBusiness(problem, found).Select((n, b) => (n, b)).Where(x => x.n > 0).Select(x => $"{x.b + 1}: {x.n}")));
         return outcome?.Slots is { } slots
             ? new B2bResult(B2bChecker.Breaks(problem, slots), slots, effort.Seconds, proven)
             : new B2bResult(-1, [], effort.Seconds, false);
