@@ -17,7 +17,7 @@ namespace ExpoPortal.Cli.Commands;
 public sealed class ExportCommand : ICommand
 {
     public string Name => "export";
-    public string Usage => "--event andong --out instance.json [--connection \"Host=...;Database=...\"]   (an event slug, or the start of one)";
+    public string Usage => "--event andong-2027 --out instance.json [--connection \"Host=...;Database=...\"]   (an event slug, or the start of one)";
 
     public int Run(Arguments args, TextWriter output) => RunAsync(args, output).GetAwaiter().GetResult();
 
