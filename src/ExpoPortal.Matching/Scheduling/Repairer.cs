@@ -102,31 +102,43 @@ internal static class Repairer
     }
 
     /// <summary>Places must-meet k in some slot, others moving aside; leaves the timetable as it was when none works.</summary>
-    private static bool PushIn(Timetable timetable, int k, int[]? scarcity)
+    private static bool PushIn(Timetable timetable, int k, int[]? scarcity) => PushIn(timetable, k, scarcity, out _);
+
+    private static bool PushIn(Timetable timetable, int k, int[]? scarcity, out List<(int Pair, int Slot, int Interpreter)> ejected)
     {
         var problem = timetable.Problem;
         for (var s = 0; s < problem.Slots; s++)
         {
-            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out ejected, spendMustMeets: true, onlySlot: s)) continue;
             if (ejected.All(x => !problem.PairMustMeet[x.Pair] || timetable.IsPlaced(x.Pair))) return true;
             Undo(timetable, k, ejected);
         }
+        ejected = [];
         return false;
     }
 
+    /// <summary>As <see cref="PushIn(Timetable, int, int[])"/>, and a must-meet left without a slot may push in elsewhere in turn.</summary>
     private static void PushInByChain(Timetable timetable, int k, int[]? scarcity)
     {
         var problem = timetable.Problem;
+        var pushed = new List<(int Pair, List<(int Pair, int Slot, int Interpreter)> Ejected)>();
         for (var s = 0; s < problem.Slots; s++)
         {
-            var trial = timetable.Clone();
-            if (!ForceIn(trial, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
-            trial.Pinned[k] = true; // the second push must not undo the first
-            var placed = ejected.All(x => !problem.PairMustMeet[x.Pair] || trial.IsPlaced(x.Pair) || PushIn(trial, x.Pair, scarcity));
-            trial.Pinned[k] = false;
-            if (!placed) continue;
-            timetable.CopyFrom(trial);
-            return;
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
+            timetable.Pinned[k] = true; // the second push must not undo the first
+            pushed.Clear();
+            var placed = true;
+            foreach (var (x, _, _) in ejected)
+            {
+                if (!problem.PairMustMeet[x] || timetable.IsPlaced(x)) continue;
+                if (!PushIn(timetable, x, scarcity, out var second)) { placed = false; break; }
+                pushed.Add((x, second));
+            }
+            timetable.Pinned[k] = false;
+            if (placed) return;
+            // Back to where this slot's try began: the second pushes last to first, then the first.
+            for (var i = pushed.Count - 1; i >= 0; i--) Undo(timetable, pushed[i].Pair, pushed[i].Ejected);
+            Undo(timetable, k, ejected);
         }
     }
 

@@ -193,15 +193,6 @@ internal sealed class Timetable
         return copy;
     }
 
-    /// <summary>Takes over the meetings of a copy of this timetable (a trial that worked).</summary>
-    public void CopyFrom(Timetable other)
-    {
-        for (var k = 0; k < PairSlot.Length; k++)
-            if (IsPlaced(k) && (PairSlot[k] != other.PairSlot[k] || PairInterpreter[k] != other.PairInterpreter[k])) Remove(k);
-        for (var k = 0; k < PairSlot.Length; k++)
-            if (other.IsPlaced(k) && !IsPlaced(k)) Place(k, other.PairSlot[k], other.PairInterpreter[k]);
-    }
-
     /// <summary>Gaps of the busy pattern "values[s] ≥ threshold" between start and end (inclusive): the hottest loop of the polish.</summary>
     private static int GapsAtLeast(int[] values, int threshold, int start, int end)
     {
