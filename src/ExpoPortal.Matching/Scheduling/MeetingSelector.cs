@@ -19,8 +19,8 @@ internal static class MeetingSelector
     internal const long MustMeetBonus = 1_000_000;
     internal const long FairnessBonus = 10_000;
     internal const long ParticipantFloorBonus = 5_000;
-    /// <summary>Bisection steps per pool: prices up to the must-meet bonus (below 2^21) found to the unit.</summary>
-    private const int PriceSteps = 21;
+    /// <summary>Bisection steps per pool; pair scores stay well below 2^10.</summary>
+    private const int PriceSteps = 10;
 
     /// <summary>The chosen pairs, and the price each pool ended with (0 when it was never overfull).</summary>
     public sealed record Selection(bool[] Chosen, long[] PoolPrices);
@@ -35,13 +35,21 @@ internal static class MeetingSelector
         var chosen = Flow(timetable, pools, prices);
         var counts = CountByPool(chosen, pools);
 
-        // Bisection per overfull pool on [0, a price at which no pair is worth an interpreter, must-meets included]. Capped
-        // at the top score, a pool with more must-meets than interpreter-slots stayed overfull (andong: 332 chosen for 136
-        // interpreter-slots); the timetabler then dropped the surplus, and the meetings those buyers gave up for them.
+        // Bisection per overfull pool on [0, a price at which no pair is worth an interpreter on score alone]; when every
+        // pair is priced past its score and the pool is still overfull, it holds more must-meets than interpreter-slots,
+        // and its price is searched past the must-meet bonus instead (which must-meets get the interpreters). Capped at
+        // the top score, such a pool stayed overfull (andong: 332 chosen for 136 interpreter-slots); the timetabler then
+        // dropped the surplus, and the meetings those buyers had given up for them.
         var low = new long[pools.Count];
         var high = new long[pools.Count];
-        var maxPrice = problem.PairCount == 0 ? 0 : problem.PairScore.Max() + 2L + MustMeetBonus;
-        for (var g = 0; g < pools.Count; g++) high[g] = counts[g] > left[g] ? maxPrice : 0;
+        var top = problem.PairCount == 0 ? 0 : problem.PairScore.Max() + 2L;
+        for (var g = 0; g < pools.Count; g++) high[g] = counts[g] > left[g] ? top : 0;
+        if (high.Any(h => h > 0))
+        {
+            var atTop = CountByPool(Flow(timetable, pools, high), pools);
+            for (var g = 0; g < pools.Count; g++)
+                if (high[g] > 0 && atTop[g] > left[g]) (low[g], high[g]) = (MustMeetBonus, MustMeetBonus + top);
+        }
         for (var step = 0; step < PriceSteps && Enumerable.Range(0, pools.Count).Any(g => low[g] < high[g]); step++)
         {
             for (var g = 0; g < pools.Count; g++) prices[g] = low[g] < high[g] ? (low[g] + high[g]) / 2 : high[g];
