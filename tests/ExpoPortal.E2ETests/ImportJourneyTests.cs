@@ -41,6 +41,8 @@ public sealed class ImportJourneyTests(PostgresServer postgres, BrowserFixture b
             await login.OpenAsync(Imports);
             await login.SignInAsync("organizer@expo.demo", ExpoApp.DemoPassword);
             await page.WaitForSelectorAsync("[data-testid=imports-page][data-interactive=true]");
+            // The menu's links follow the sign-in checks, which can finish after the page itself is interactive.
+            await page.Locator("[data-testid=nav-imports]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             Assert.Equal(1, await page.Locator("[data-testid=nav-imports]").CountAsync());
 
             await ChooseAsync(page, bad);
