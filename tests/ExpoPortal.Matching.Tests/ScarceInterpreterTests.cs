@@ -10,8 +10,7 @@ namespace ExpoPortal.Matching.Tests;
 /// </summary>
 public class ScarceInterpreterTests
 {
-    private static MatchProblem Problem(MatchInstance instance, bool everyParticipantMeets = true) =>
-        new(instance, instance.Pairs!) { ParticipantFloor = everyParticipantMeets };
+    private static MatchProblem Problem(MatchInstance instance) => new(instance, instance.Pairs!) { ParticipantFloor = true };
 
     private static int IndexOf(MatchProblem problem, string participant, string exhibitor) =>
         problem.PairIndex[(problem.ParticipantIndex[participant], problem.ExhibitorIndex[exhibitor])];
@@ -57,14 +56,14 @@ public class ScarceInterpreterTests
     public void A_missing_must_meet_gets_the_interpreter_when_two_others_shift_along()
     {
         // One interpreter for three must-meets in three slots. E1 is there in s1 only, E2 in s1–s2. The timetable
-        // holds B (P2–E2) in s1 and C (P3–E3) in s2: A (P1–E1) fits only if B moves to s2 and C to s3. (No first-meeting
-        // rule here: it would keep B and C, each its buyer's only meeting, from being moved at all.)
+        // holds B (P2–E2) in s1 and C (P3–E3) in s2: A (P1–E1) fits only if B moves to s2 and C to s3. B and C are their
+        // buyers' only meetings: moved, not lost, so the first-meeting rule does not hold them.
         var instance = Instance(3,
             [Exhibitor("E1", available: ["s1"]), Exhibitor("E2", available: ["s1", "s2"]), Exhibitor("E3")],
             [Participant("P1", languages: ["ja"]), Participant("P2", languages: ["ja"]), Participant("P3", languages: ["ja"])],
             [Pair("P1", "E1", 10, must: true), Pair("P2", "E2", 30, must: true), Pair("P3", "E3", 20, must: true)],
             [new Interpreter("I1", ["ko", "ja"])]);
-        var problem = Problem(instance, everyParticipantMeets: false);
+        var problem = Problem(instance);
         var timetable = new Timetable(problem);
         timetable.Place(IndexOf(problem, "P2", "E2"), 0, 0);
         timetable.Place(IndexOf(problem, "P3", "E3"), 1, 0);

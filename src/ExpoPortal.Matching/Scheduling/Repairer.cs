@@ -80,7 +80,7 @@ internal static class Repairer
             var mustMissedLimit = without > baselineWithout ? Math.Max(baselineMustMissed, mustMissed) : mustMissed;
             foreach (var k in problem.PairsOfParticipant[p].OrderByDescending(k => problem.PairScore[k]).ThenBy(k => k))
             {
-                if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true)) continue;
+                if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, MustMeetBlockers.AsOthers)) continue;
                 var missedNow = MustMeetsMissed(timetable);
                 if (missedNow <= mustMissedLimit) { mustMissed = missedNow; without--; break; }
                 Undo(timetable, k, ejected);
@@ -109,7 +109,7 @@ internal static class Repairer
         var problem = timetable.Problem;
         for (var s = 0; s < problem.Slots; s++)
         {
-            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out ejected, spendMustMeets: true, onlySlot: s)) continue;
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out ejected, MustMeetBlockers.ToMove, onlySlot: s)) continue;
             if (ejected.All(x => !problem.PairMustMeet[x.Pair] || timetable.IsPlaced(x.Pair))) return true;
             Undo(timetable, k, ejected);
         }
@@ -124,7 +124,7 @@ internal static class Repairer
         var pushed = new List<(int Pair, List<(int Pair, int Slot, int Interpreter)> Ejected)>();
         for (var s = 0; s < problem.Slots; s++)
         {
-            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, spendMustMeets: true, onlySlot: s)) continue;
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, MustMeetBlockers.ToMove, onlySlot: s)) continue;
             timetable.Pinned[k] = true; // the second push must not undo the first
             pushed.Clear();
             var placed = true;
@@ -191,10 +191,10 @@ internal static class Repairer
         return gained;
     }
 
-    /// <param name="spendMustMeets">Must-meets may be pushed out too (they may find another slot), at a loss that
+    /// <param name="mustMeets">Whether must-meets may be pushed out too (they may find another slot), at a loss that
     /// outweighs any score, so other meetings go first.</param>
     private static bool ForceIn(Timetable timetable, int k, int[]? scarcity, long maxLoss, out List<(int Pair, int Slot, int Interpreter)> ejected,
-        bool spendMustMeets = false, int onlySlot = -1)
+        MustMeetBlockers mustMeets = MustMeetBlockers.Never, int onlySlot = -1)
     {
         ejected = [];
         var problem = timetable.Problem;
@@ -208,7 +208,7 @@ internal static class Repairer
         foreach (var x in problem.PairsOfExhibitor[e])
         {
             var at = timetable.PairSlot[x];
-            if (at == Timetable.None || !Removable(timetable, x, spendMustMeets)) continue;
+            if (at == Timetable.None || !Removable(timetable, x, mustMeets)) continue;
             if (Cheaper(problem, x, exhibitorInSlot[at])) exhibitorInSlot[at] = x;
             if (Cheaper(problem, x, exhibitorCheapest)) exhibitorCheapest = x;
         }
@@ -216,7 +216,7 @@ internal static class Repairer
         var participantCheapest = Timetable.None;
         if (participantFull)
             foreach (var x in problem.PairsOfParticipant[p])
-                if (timetable.IsPlaced(x) && Removable(timetable, x, spendMustMeets) && Cheaper(problem, x, participantCheapest)) participantCheapest = x;
+                if (timetable.IsPlaced(x) && Removable(timetable, x, mustMeets) && Cheaper(problem, x, participantCheapest)) participantCheapest = x;
         var exhibitorFull = timetable.ExhibitorMeetings[e] >= problem.ExhibitorCapacity[e];
 
         List<int>? bestBlockers = null;
@@ -233,7 +233,7 @@ internal static class Repairer
             var atSlot = timetable.ParticipantAt[p][s];
             if (atSlot != Timetable.None)
             {
-                if (!Removable(timetable, atSlot, spendMustMeets)) continue;
+                if (!Removable(timetable, atSlot, mustMeets)) continue;
                 blockers.Add(atSlot);
             }
             if (timetable.ExhibitorLoad[e][s] >= problem.Tables[e])
@@ -256,7 +256,7 @@ internal static class Repairer
             if (problem.PairInterpreters[k] is { } bridging && timetable.InterpreterFor(k, s) == -2)
             {
                 var holders = bridging.Where(i => problem.InterpreterAvailable[i][s]).Select(i => timetable.InterpreterAt[i][s]).Where(x => x != Timetable.None);
-                if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers, spendMustMeets);
+                if (!holders.Any(blockers.Contains)) ok &= AddCheapest(timetable, holders, blockers, mustMeets);
             }
             if (!ok) continue;
             var loss = 0L;
@@ -289,22 +289,33 @@ internal static class Repairer
     private static long Loss(MatchProblem problem, int pair) => problem.PairScore[pair] + 1L + (problem.PairMustMeet[pair] ? MustMeetLoss : 0);
     private const long MustMeetLoss = 1L << 40;
 
-    private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers, bool spendMustMeets)
+    private static bool AddCheapest(Timetable timetable, IEnumerable<int> options, List<int> blockers, MustMeetBlockers mustMeets)
     {
-        var cheapest = options.Where(x => !blockers.Contains(x) && Removable(timetable, x, spendMustMeets))
+        var cheapest = options.Where(x => !blockers.Contains(x) && Removable(timetable, x, mustMeets))
             .OrderBy(x => Loss(timetable.Problem, x)).ThenBy(x => x).Select(x => (int?)x).FirstOrDefault();
         if (cheapest is null) return false;
         blockers.Add(cheapest.Value);
         return true;
     }
 
-    private static bool Removable(Timetable timetable, int pair, bool spendMustMeets)
+    /// <summary>Which must-meets a forced placement may push out.</summary>
+    private enum MustMeetBlockers
+    {
+        Never,
+        /// <summary>Like any other meeting: it may be lost, so not an exhibitor's minimum or a buyer's only meeting.</summary>
+        AsOthers,
+        /// <summary>Any: the caller finds each one another slot or undoes everything, so its two sides lose nothing.</summary>
+        ToMove,
+    }
+
+    private static bool Removable(Timetable timetable, int pair, MustMeetBlockers mustMeets)
     {
         var problem = timetable.Problem;
+        if (timetable.Pinned[pair]) return false;
+        if (problem.PairMustMeet[pair] && mustMeets != MustMeetBlockers.AsOthers) return mustMeets == MustMeetBlockers.ToMove;
         var e = problem.PairExhibitor[pair];
         var p = problem.PairParticipant[pair];
-        return !timetable.Pinned[pair] && (spendMustMeets || !problem.PairMustMeet[pair])
-            && timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e)
+        return timetable.ExhibitorMeetings[e] > problem.OwedMinimum(e)
             && (!problem.IsOwedAMeeting(p) || timetable.ParticipantMeetings[p] > 1);
     }
 }
