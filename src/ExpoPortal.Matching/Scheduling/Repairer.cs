@@ -98,48 +98,37 @@ internal static class Repairer
     private static void RecoverMustMeets(Timetable timetable, List<int> mustMeets, int[]? scarcity, bool chain)
     {
         foreach (var k in mustMeets)
-            if (!timetable.IsPlaced(k) && !PushIn(timetable, k, scarcity) && chain) PushInByChain(timetable, k, scarcity);
+            if (!timetable.IsPlaced(k) && !PushIn(timetable, k, scarcity, depth: 0, out _) && chain) PushIn(timetable, k, scarcity, depth: 1, out _);
     }
 
-    /// <summary>Places must-meet k in some slot, others moving aside; leaves the timetable as it was when none works.</summary>
-    private static bool PushIn(Timetable timetable, int k, int[]? scarcity) => PushIn(timetable, k, scarcity, out _);
-
-    private static bool PushIn(Timetable timetable, int k, int[]? scarcity, out List<(int Pair, int Slot, int Interpreter)> ejected)
-    {
-        var problem = timetable.Problem;
-        for (var s = 0; s < problem.Slots; s++)
-        {
-            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out ejected, MustMeetBlockers.ToMove, onlySlot: s)) continue;
-            if (ejected.All(x => !problem.PairMustMeet[x.Pair] || timetable.IsPlaced(x.Pair))) return true;
-            Undo(timetable, k, ejected);
-        }
-        ejected = [];
-        return false;
-    }
-
-    /// <summary>As <see cref="PushIn(Timetable, int, int[])"/>, and a must-meet left without a slot may push in elsewhere in turn.</summary>
-    private static void PushInByChain(Timetable timetable, int k, int[]? scarcity)
+    /// <summary>
+    /// Places must-meet k in some slot, others moving aside; every must-meet pushed out must find another slot, with
+    /// <paramref name="depth"/> &gt; 0 by pushing in the same way in turn. Leaves the timetable as it was when no slot works.
+    /// </summary>
+    private static bool PushIn(Timetable timetable, int k, int[]? scarcity, int depth, out List<(int Pair, int Slot, int Interpreter)> ejected)
     {
         var problem = timetable.Problem;
         var pushed = new List<(int Pair, List<(int Pair, int Slot, int Interpreter)> Ejected)>();
         for (var s = 0; s < problem.Slots; s++)
         {
-            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out var ejected, MustMeetBlockers.ToMove, onlySlot: s)) continue;
-            timetable.Pinned[k] = true; // the second push must not undo the first
+            if (!ForceIn(timetable, k, scarcity, long.MaxValue, out ejected, MustMeetBlockers.ToMove, onlySlot: s)) continue;
+            timetable.Pinned[k] = true; // a push it causes in turn must not undo it
             pushed.Clear();
             var placed = true;
             foreach (var (x, _, _) in ejected)
             {
                 if (!problem.PairMustMeet[x] || timetable.IsPlaced(x)) continue;
-                if (!PushIn(timetable, x, scarcity, out var second)) { placed = false; break; }
+                if (depth == 0 || !PushIn(timetable, x, scarcity, depth - 1, out var second)) { placed = false; break; }
                 pushed.Add((x, second));
             }
             timetable.Pinned[k] = false;
-            if (placed) return;
-            // Back to where this slot's try began: the second pushes last to first, then the first.
+            if (placed) return true;
+            // Back to where this slot's try began: the pushes it caused last to first, then its own.
             for (var i = pushed.Count - 1; i >= 0; i--) Undo(timetable, pushed[i].Pair, pushed[i].Ejected);
             Undo(timetable, k, ejected);
         }
+        ejected = [];
+        return false;
     }
 
     public static int MustMeetsMissed(Timetable t)
