@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ExcelDataReader;
 using ExpoPortal.Infrastructure.DemoData;
 
 namespace ExpoPortal.IntegrationTests.DataExchange;
@@ -67,7 +66,7 @@ internal static class ImportTestFiles
     /// <summary>Reads an .xlsx with ExcelDataReader, a second library beside the ClosedXML that wrote it.</summary>
     public static List<string[]> ReadXlsx(byte[] content)
     {
-        using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(content));
+        using var reader = SecondLibrary.OpenWorkbook(new MemoryStream(content));
         var rows = new List<string[]>();
         while (reader.Read())
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using ExcelDataReader;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.DataExchange;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +95,7 @@ public sealed class ProductSheetTests(DemoAppFixture fixture) : IClassFixture<De
         using var client = await fixture.App.SignInAsync("organizer@expo.demo");
         var template = await client.GetByteArrayAsync($"{Api}/imports/exhibitors/template.xlsx", Ct);
 
-        using (var reader = ExcelReaderFactory.CreateReader(new MemoryStream(template)))
+        using (var reader = SecondLibrary.OpenWorkbook(new MemoryStream(template)))
         {
             Assert.Equal(2, reader.ResultsCount);
             Assert.True(reader.NextResult());
