@@ -125,6 +125,9 @@ public static class BookingLoad
         var serverErrors = attempts.Count(a => a.Status >= 500);
         var noAnswer = attempts.Count(a => a.Status == 0);
         var latencies = Latencies(attempts);
+        // Each attempt's start, latency and outcome, to see when in the minute the slow ones were.
+        if (Environment.GetEnvironmentVariable("EXPO_LOAD_TRACE") is { Length: > 0 } tracePath)
+            await File.WriteAllLinesAsync(tracePath, attempts.Select(a => FormattableString.Invariant($"{a.StartedSeconds:0.000},{a.LatencyMs:0.0},{a.Outcome}")), ct);
         log($"{attempts.Count} attempts in {seconds:0.0} s ({attempts.Count / seconds:0} /s): {attempts.Count(a => a.Booked)} booked, "
             + $"{serverErrors} server errors, {noAnswer} without an answer; p50 {latencies["p50"]} ms, p95 {latencies["p95"]} ms, p99 {latencies["p99"]} ms");
 

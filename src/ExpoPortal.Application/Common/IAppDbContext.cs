@@ -35,6 +35,9 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>For operations that must write all or nothing (replacing a run's proposals).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
+    /// <summary>The context itself, for the compiled queries of hot paths (EF compiles them against a DbContext type).</summary>
+    DbContext Context { get; }
+
     /// <summary>For setting the version a client read, so that a concurrent save is detected.</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

@@ -69,12 +69,18 @@ public sealed class MailSender(IDbContextFactory<AppDbContext> dbFactory, MailOu
         var batch = await db.Notifications
             .FromSql($"SELECT * FROM notifications WHERE mail_status = 'Pending' ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
+        // The sign-ins of the whole batch in one query: in the minute booking opens every booking leaves a notification.
+        var userIds = batch.Where(n => n.RecipientUserId != null).Select(n => n.RecipientUserId!).ToList();
+        var participantIds = batch.Where(n => n.RecipientUserId == null && n.ParticipantId != null).Select(n => n.ParticipantId!.Value).ToList();
+        var exhibitorIds = batch.Where(n => n.RecipientUserId == null && n.ParticipantId == null && n.ExhibitorId != null).Select(n => n.ExhibitorId!.Value).ToList();
+        var users = batch.Count == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && (userIds.Contains(u.Id) || (u.ParticipantId != null && participantIds.Contains(u.ParticipantId.Value))
+                || (u.ExhibitorId != null && exhibitorIds.Contains(u.ExhibitorId.Value))))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.ParticipantId, u.ExhibitorId }).ToListAsync(ct);
         foreach (var notification in batch)
         {
-            var to = await db.Users.AsNoTracking()
-                .Where(u => u.Email != null && (notification.RecipientUserId != null ? u.Id == notification.RecipientUserId
-                    : notification.ParticipantId != null ? u.ParticipantId == notification.ParticipantId : u.ExhibitorId == notification.ExhibitorId))
-                .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+            var to = users.Where(u => notification.RecipientUserId != null ? u.Id == notification.RecipientUserId
+                : notification.ParticipantId != null ? u.ParticipantId == notification.ParticipantId : u.ExhibitorId == notification.ExhibitorId).ToList();
             if (to.Count == 0)
             {
                 notification.MailSkipped();

@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Audit.AuditEntry> AuditLog => Set<Domain.Audit.AuditEntry>();
     public DbSet<Domain.Privacy.ConsentRecord> ConsentRecords => Set<Domain.Privacy.ConsentRecord>();
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    DbContext IAppDbContext.Context => this;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
