@@ -8,6 +8,7 @@ using ExpoPortal.Domain.Notifications;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Application.Notifications;
 using LanguageRules = ExpoPortal.Matching.Model.LanguageRules;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpoPortal.Application.Meetings;
@@ -141,27 +142,55 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// <param name="ParticipantMeetings">Booked meetings counting against the limits (matching proposals do not).</param>
     private sealed record Occupancy(int? RequestMeetingId, bool ParticipantBusy, List<int> TakenTables, bool AlreadyMeeting, int ParticipantMeetings, int ExhibitorMeetings);
 
+    /// <summary>
+    /// The occupancy's conditions, written once. Both compiled queries below read it (before the transaction with the
+    /// other facts, and again under the locks), placed into each by <see cref="WithOccupancy{T}"/>: a compiled query
+    /// cannot call another, and the whole facts statement under the locks would read the exhibitor and its products again.
+    /// </summary>
+    private static readonly Expression<Func<DbContext, int, int, int, int, string?, Occupancy>> OccupancyOf =
+        (c, eventId, participantId, exhibitorId, slotId, key) => new Occupancy(
+            key == null ? null : c.Set<Meeting>().Where(m => m.EventId == eventId && m.ClientRequestId == key).Select(m => (int?)m.Id).FirstOrDefault(),
+            c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
+                && m.ParticipantId == participantId && m.TimeSlotId == slotId),
+            c.Set<Meeting>().Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
+                && m.ExhibitorId == exhibitorId && m.TimeSlotId == slotId).Select(m => m.TableNumber).ToList(),
+            c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+                && m.ParticipantId == participantId && m.ExhibitorId == exhibitorId),
+            c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+                && m.ParticipantId == participantId),
+            c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+                && m.ExhibitorId == exhibitorId));
+
+    /// <summary>
+    /// A query over (context, event, participant, exhibitor, slot, request key) and the occupancy <c>o</c>, with <c>o</c>
+    /// replaced by <see cref="OccupancyOf"/> on the same parameters: one expression, ready for <c>EF.CompileAsyncQuery</c>.
+    /// </summary>
+    private static Expression<Func<DbContext, int, int, int, int, string?, CancellationToken, T>> WithOccupancy<T>(
+        Expression<Func<DbContext, int, int, int, int, string?, Occupancy, T>> query)
+    {
+        var parameters = query.Parameters.Take(6).ToArray();
+        var occupancy = Substitute(OccupancyOf.Body, OccupancyOf.Parameters.Zip(parameters, (from, to) => ((Expression)from, (Expression)to)));
+        var body = Substitute(query.Body, [(query.Parameters[6], occupancy)]);
+        return Expression.Lambda<Func<DbContext, int, int, int, int, string?, CancellationToken, T>>(
+            body, [.. parameters, Expression.Parameter(typeof(CancellationToken), "ct")]);
+    }
+
+    private static Expression Substitute(Expression expression, IEnumerable<(Expression From, Expression To)> replacements) =>
+        new Substitution(replacements.ToDictionary(r => r.From, r => r.To)).Visit(expression)!;
+
+    private sealed class Substitution(Dictionary<Expression, Expression> replacements) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) =>
+            node is not null && replacements.TryGetValue(node, out var replacement) ? replacement : base.Visit(node);
+    }
+
     /// <summary>The occupancy again, under the locks.</summary>
     private static Task<Occupancy> OccupancyAsync(IAppDbContext db, int eventId, BookMeetingRequest request, CancellationToken ct) =>
         OccupancyQuery(db.Context, eventId, request.ParticipantId, request.ExhibitorId, request.TimeSlotId, RequestKey(request), ct);
 
-    // The conditions are those of the occupancy in FactsQuery below, written out again: a compiled query cannot call
-    // another, and running the whole facts statement under the locks would read the exhibitor and its products again.
     private static readonly Func<DbContext, int, int, int, int, string?, CancellationToken, Task<Occupancy>> OccupancyQuery =
-        EF.CompileAsyncQuery((DbContext c, int eventId, int participantId, int exhibitorId, int slotId, string? key, CancellationToken ct) =>
-            c.Set<Domain.Events.Event>().Where(e => e.Id == eventId).Select(_ => new Occupancy(
-                    key == null ? null : c.Set<Meeting>().Where(m => m.EventId == eventId && m.ClientRequestId == key).Select(m => (int?)m.Id).FirstOrDefault(),
-                    c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
-                        && m.ParticipantId == participantId && m.TimeSlotId == slotId),
-                    c.Set<Meeting>().Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
-                        && m.ExhibitorId == exhibitorId && m.TimeSlotId == slotId).Select(m => m.TableNumber).ToList(),
-                    c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                        && m.ParticipantId == participantId && m.ExhibitorId == exhibitorId),
-                    c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                        && m.ParticipantId == participantId),
-                    c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                        && m.ExhibitorId == exhibitorId)))
-                .AsNoTracking().First());
+        EF.CompileAsyncQuery(WithOccupancy((DbContext c, int eventId, int participantId, int exhibitorId, int slotId, string? key, Occupancy o) =>
+            c.Set<Domain.Events.Event>().AsNoTracking().Where(e => e.Id == eventId).Select(_ => o).First()));
 
     /// <summary>The rows a booking reads before its transaction, and the occupancy seen without locks.</summary>
     private sealed record BookingFacts(Domain.Events.Event Event, Participant? Participant, Exhibitor? Exhibitor, Domain.Events.TimeSlot? Slot,
@@ -180,26 +209,15 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     // Compiled: it runs for every booking attempt, and EF's per-call work on an expression this large (extracting its
     // parameters, finding it in the query cache) took about a tenth of the portal's CPU in the opening minute.
     private static readonly Func<DbContext, int, int, int, int, string?, CancellationToken, Task<BookingFacts?>> FactsQuery =
-        EF.CompileAsyncQuery((DbContext c, int eventId, int participantId, int exhibitorId, int slotId, string? key, CancellationToken ct) =>
-            c.Set<Domain.Events.Event>().Where(e => e.Id == eventId).Select(e => new BookingFacts(
+        EF.CompileAsyncQuery(WithOccupancy((DbContext c, int eventId, int participantId, int exhibitorId, int slotId, string? key, Occupancy o) =>
+            c.Set<Domain.Events.Event>().AsNoTracking().Where(e => e.Id == eventId).Select(e => new BookingFacts(
                     e,
                     c.Set<Participant>().FirstOrDefault(p => p.Id == participantId && p.EventId == eventId),
                     c.Set<Exhibitor>().Include(x => x.Booth).FirstOrDefault(x => x.Id == exhibitorId && x.EventId == eventId),
                     c.Set<Domain.Events.TimeSlot>().FirstOrDefault(s => s.Id == slotId && s.EventId == eventId),
                     c.Set<MeetingWish>().Any(w => w.ParticipantId == participantId && w.ExhibitorId == exhibitorId && w.Level == WishLevel.NotInterested),
-                    new Occupancy(
-                        key == null ? null : c.Set<Meeting>().Where(m => m.EventId == eventId && m.ClientRequestId == key).Select(m => (int?)m.Id).FirstOrDefault(),
-                        c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
-                            && m.ParticipantId == participantId && m.TimeSlotId == slotId),
-                        c.Set<Meeting>().Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
-                            && m.ExhibitorId == exhibitorId && m.TimeSlotId == slotId).Select(m => m.TableNumber).ToList(),
-                        c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                            && m.ParticipantId == participantId && m.ExhibitorId == exhibitorId),
-                        c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                            && m.ParticipantId == participantId),
-                        c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
-                            && m.ExhibitorId == exhibitorId))))
-                .AsNoTracking().FirstOrDefault());
+                    o))
+                .FirstOrDefault()));
 
     /// <summary>The booking rules on existing meetings, in the order their refusals are reported; the table to take if they pass.</summary>
     private static Result<int> Place(Occupancy o, Participant participant, Exhibitor exhibitor, int? tableNumber)
