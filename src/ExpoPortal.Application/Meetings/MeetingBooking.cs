@@ -85,7 +85,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (seen.RequestMeetingId is not null) return await FindByRequestIdAsync(db, eventId, request, ct) ?? SlotTaken;
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
         if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {request.ExhibitorId} is not part of this event.");
-        if (exhibitor.Booth is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
+        if (exhibitor.MeetingTables is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         if (slot is null) return Error.NotFound("slot_not_found", $"Slot {request.TimeSlotId} is not part of this event.");
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
         if (blocked) return PairBlocked;
@@ -193,8 +193,17 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             c.Set<Domain.Events.Event>().AsNoTracking().Where(e => e.Id == eventId).Select(_ => o).First()));
 
     /// <summary>The rows a booking reads before its transaction, and the occupancy seen without locks.</summary>
-    private sealed record BookingFacts(Domain.Events.Event Event, Participant? Participant, Exhibitor? Exhibitor, Domain.Events.TimeSlot? Slot,
+    private sealed record BookingFacts(Domain.Events.Event Event, Participant? Participant, BookingExhibitor? Exhibitor, Domain.Events.TimeSlot? Slot,
         bool PairBlocked, Occupancy Seen);
+
+    /// <summary>
+    /// What the booking rules read of an exhibitor. Not the listing (descriptions, search text, products), which is most
+    /// of its row: read whole, with its products as one row each, it made the facts statement several times larger.
+    /// </summary>
+    private sealed record BookingExhibitor(int Id, LocalizedText Name, string CountryCode, List<string> Languages, int MaxMeetings, int? MeetingTables)
+    {
+        public static BookingExhibitor Of(Exhibitor x) => new(x.Id, x.Name, x.CountryCode, x.Languages, x.MaxMeetings, x.Booth?.MeetingTables);
+    }
 
     /// <summary>
     /// Everything a booking needs before its transaction in one statement (one round trip, one snapshot): most requests
@@ -213,18 +222,21 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             c.Set<Domain.Events.Event>().AsNoTracking().Where(e => e.Id == eventId).Select(e => new BookingFacts(
                     e,
                     c.Set<Participant>().FirstOrDefault(p => p.Id == participantId && p.EventId == eventId),
-                    c.Set<Exhibitor>().Include(x => x.Booth).FirstOrDefault(x => x.Id == exhibitorId && x.EventId == eventId),
+                    c.Set<Exhibitor>().Where(x => x.Id == exhibitorId && x.EventId == eventId)
+                        .Select(x => new BookingExhibitor(x.Id, new LocalizedText(x.Name.Ko, x.Name.En), x.CountryCode, x.Languages, x.MaxMeetings,
+                            x.Booth == null ? null : (int?)x.Booth.MeetingTables))
+                        .FirstOrDefault(),
                     c.Set<Domain.Events.TimeSlot>().FirstOrDefault(s => s.Id == slotId && s.EventId == eventId),
                     c.Set<MeetingWish>().Any(w => w.ParticipantId == participantId && w.ExhibitorId == exhibitorId && w.Level == WishLevel.NotInterested),
                     o))
                 .FirstOrDefault()));
 
     /// <summary>The booking rules on existing meetings, in the order their refusals are reported; the table to take if they pass.</summary>
-    private static Result<int> Place(Occupancy o, Participant participant, Exhibitor exhibitor, int? tableNumber)
+    private static Result<int> Place(Occupancy o, Participant participant, BookingExhibitor exhibitor, int? tableNumber)
     {
         if (o.ParticipantBusy) return ParticipantBusy;
         var table = tableNumber is { } t ? (o.TakenTables.Contains(t) ? null : t)
-            : Enumerable.Range(1, exhibitor.Booth!.MeetingTables).Cast<int?>().FirstOrDefault(n => !o.TakenTables.Contains(n!.Value));
+            : Enumerable.Range(1, exhibitor.MeetingTables!.Value).Cast<int?>().FirstOrDefault(n => !o.TakenTables.Contains(n!.Value));
         if (table is null) return SlotTaken;
         if (o.AlreadyMeeting) return AlreadyMeeting;
         if (o.ParticipantMeetings >= participant.MaxMeetings) return LimitReached("participant");
@@ -245,7 +257,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     };
 
     /// <summary>Tells the side that did not act (both sides when the organizers acted), in the same transaction as the change.</summary>
-    private async Task<Party[]> NoticeAsync(IAppDbContext db, Domain.Events.Event expo, MeetingOrigin actedBy, Participant participant, Exhibitor exhibitor,
+    private async Task<Party[]> NoticeAsync(IAppDbContext db, Domain.Events.Event expo, MeetingOrigin actedBy, Participant participant, BookingExhibitor exhibitor,
         Domain.Events.TimeSlot slot, Func<LocalizedText, LocalizedText, (LocalizedText Title, LocalizedText Body)> text, NotificationKind kind, CancellationToken ct)
     {
         var when = NotificationTexts.When(slot.StartsAt, expo.TimeZoneId);
@@ -259,7 +271,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (actedBy != MeetingOrigin.RequestedByExhibitor)
         {
             var (title, body) = text(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when);
-            notifications.Add(db, expo.Id, Party.Exhibitor(exhibitor.Id), NotificationCenter.LanguageOf(exhibitor), kind, title, body, "my/schedule");
+            notifications.Add(db, expo.Id, Party.Exhibitor(exhibitor.Id), NotificationCenter.LanguageOfCountry(exhibitor.CountryCode), kind, title, body, "my/schedule");
             parties.Add(Party.Exhibitor(exhibitor.Id));
         }
         return [.. parties];
@@ -275,11 +287,11 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     // ---- the rules on a meeting's time and place, shared by booking, moving and walk-ins ----
 
     /// <summary>The slot has not begun (unless a walk-in), the participant is there, and the table exists.</summary>
-    private Error? CheckTime(Participant participant, Exhibitor exhibitor, Domain.Events.TimeSlot slot, int? tableNumber, bool startedAllowed)
+    private Error? CheckTime(Participant participant, BookingExhibitor exhibitor, Domain.Events.TimeSlot slot, int? tableNumber, bool startedAllowed)
     {
         if (!startedAllowed && slot.StartsAt <= clock.GetUtcNow()) return SlotPast;
         if (!participant.IsAvailableIn(slot)) return ParticipantUnavailable;
-        var tables = exhibitor.Booth!.MeetingTables;
+        var tables = exhibitor.MeetingTables!.Value;
         if (tableNumber is { } asked && (asked < 1 || asked > tables))
             return Error.Validation("no_such_table", $"The booth has tables 1 to {tables}.");
         return null;
@@ -289,7 +301,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// The participant is free in the slot and the booth has the asked table (or any table) free; a meeting being moved
     /// does not count against its own new place.
     /// </summary>
-    private static async Task<Result<int>> FreeTableAsync(IAppDbContext db, int eventId, Participant participant, Exhibitor exhibitor,
+    private static async Task<Result<int>> FreeTableAsync(IAppDbContext db, int eventId, Participant participant, BookingExhibitor exhibitor,
         Domain.Events.TimeSlot slot, int? tableNumber, int? movingMeetingId, CancellationToken ct)
     {
         var moving = movingMeetingId ?? 0;
@@ -297,7 +309,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (await active.AnyAsync(m => m.ParticipantId == participant.Id && m.TimeSlotId == slot.Id, ct)) return ParticipantBusy;
         var takenTables = await active.Where(m => m.ExhibitorId == exhibitor.Id && m.TimeSlotId == slot.Id).Select(m => m.TableNumber).ToListAsync(ct);
         var table = tableNumber is { } t ? (takenTables.Contains(t) ? null : t)
-            : Enumerable.Range(1, exhibitor.Booth!.MeetingTables).Cast<int?>().FirstOrDefault(n => !takenTables.Contains(n!.Value));
+            : Enumerable.Range(1, exhibitor.MeetingTables!.Value).Cast<int?>().FirstOrDefault(n => !takenTables.Contains(n!.Value));
         return table is null ? SlotTaken : table.Value;
     }
 
@@ -306,7 +318,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// <paramref name="keep"/> if still free and bridging in the slot, else the least busy free one who bridges them.
     /// </summary>
     private static async Task<Result<int?>> InterpreterForAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant,
-        Exhibitor exhibitor, int? keep, int? movingMeetingId, CancellationToken ct)
+        BookingExhibitor exhibitor, int? keep, int? movingMeetingId, CancellationToken ct)
     {
         if (LanguageRules.Shared(participant.Languages, exhibitor.Languages)) return (int?)null;
         var found = await FreeInterpreterAsync(db, eventId, slot, participant, exhibitor, keep, movingMeetingId ?? 0, ct);
@@ -314,7 +326,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     }
 
     /// <summary>The least busy interpreter of the event who is there that day, bridges both sides and is free in the slot (the kept one first).</summary>
-    private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, Exhibitor exhibitor,
+    private static async Task<int?> FreeInterpreterAsync(IAppDbContext db, int eventId, Domain.Events.TimeSlot slot, Participant participant, BookingExhibitor exhibitor,
         int? keep, int movingMeetingId, CancellationToken ct)
     {
         var interpreters = await db.Interpreters.AsNoTracking().Where(i => i.EventId == eventId).ToListAsync(ct);
@@ -328,7 +340,6 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             .Select(i => (int?)i.Id).FirstOrDefault();
     }
 
-    /// <summary>The committed meeting of this request id (or the refusal of a reused id), or null when there is none.</summary>
     /// <summary>The meeting booked under the request's idempotency key, on the caller's context (never a second connection).</summary>
     private static async Task<Result<MeetingView>?> FindByRequestIdAsync(IAppDbContext db, int eventId, BookMeetingRequest request, CancellationToken ct)
     {
@@ -370,7 +381,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         var cancelledBy = organizer ? MeetingOrigin.ArrangedByOrganizer
             : actor.ParticipantId == meeting.ParticipantId ? MeetingOrigin.RequestedByParticipant : MeetingOrigin.RequestedByExhibitor;
         var who = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == meeting.ParticipantId, ct);
-        var company = await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == meeting.ExhibitorId, ct);
+        var company = BookingExhibitor.Of(await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == meeting.ExhibitorId, ct));
         var theEvent = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
         var told = await NoticeAsync(db, theEvent, cancelledBy, who, company, meeting.TimeSlot, NotificationTexts.Cancelled, NotificationKind.MeetingCancelled, ct);
         await db.SaveChangesAsync(ct);

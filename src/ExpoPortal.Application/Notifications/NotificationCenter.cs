@@ -82,8 +82,6 @@ public sealed class NotificationCenter
     /// <summary>Korean for a participant who speaks it, else English.</summary>
     public static string LanguageOf(Participant participant) => LanguageSpeaking(participant.Languages);
 
-    /// <summary>Korean for a company from Korea, else English.</summary>
-    public static string LanguageOf(Exhibitor exhibitor) => LanguageOfCountry(exhibitor.CountryCode);
 
     /// <summary>After the commit: bells ring and the mail sender wakes.</summary>
     public void Committed(params Party[] parties)
@@ -153,5 +151,6 @@ public sealed class NotificationCenter
 
     private static string LanguageSpeaking(IEnumerable<string>? spoken) => spoken?.Contains(Languages.Korean) == true ? Languages.Korean : Languages.English;
 
-    private static string LanguageOfCountry(string? countryCode) => countryCode == "KR" ? Languages.Korean : Languages.English;
+    /// <summary>Korean for a company from Korea, else English.</summary>
+    public static string LanguageOfCountry(string? countryCode) => countryCode == "KR" ? Languages.Korean : Languages.English;
 }
