@@ -80,7 +80,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         // Without locks: a refusal seen here is a state the database was in, so it is a true answer; a pass is checked again below.
         var facts = await FactsAsync(db, eventId, request, ct);
         if (facts is null) return Error.NotFound("event_not_found", "No such event.");
-        var (expo, participant, exhibitor, slot, blocked, seen) = facts;
+        var (expo, participant, exhibitor, slot, blocked, sharesProfile, seen) = facts;
         if (!expo.BookingOpen && !actor.Organizes(eventId)) return BookingClosed;
         if (seen.RequestMeetingId is not null) return await FindByRequestIdAsync(db, eventId, request, ct) ?? SlotTaken;
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
@@ -90,7 +90,8 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
         if (blocked) return PairBlocked;
         if (Place(seen, participant, exhibitor, request.TableNumber) is { Succeeded: false } early) return early.Error!;
-        var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct) : [];
+        var told = notify ? await NoticeAsync(db, expo, origin, participant, exhibitor, slot, NotificationTexts.Booked, NotificationKind.MeetingBooked, ct,
+            Privacy.ProfileSharing.NameForExhibitors(participant, sharesProfile)) : [];
 
         await using var transaction = await safeguards.BeginAsync(db, ct);
         // Row locks in a fixed order (participant, then exhibitor), in one round trip, make the counts below exact under concurrency.
@@ -194,7 +195,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 
     /// <summary>The rows a booking reads before its transaction, and the occupancy seen without locks.</summary>
     private sealed record BookingFacts(Domain.Events.Event Event, Participant? Participant, BookingExhibitor? Exhibitor, Domain.Events.TimeSlot? Slot,
-        bool PairBlocked, Occupancy Seen);
+        bool PairBlocked, bool SharesProfile, Occupancy Seen);
 
     /// <summary>
     /// What the booking rules read of an exhibitor. Not the listing (descriptions, search text, products), which is most
@@ -228,6 +229,9 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
                         .FirstOrDefault(),
                     c.Set<Domain.Events.TimeSlot>().FirstOrDefault(s => s.Id == slotId && s.EventId == eventId),
                     c.Set<MeetingWish>().Any(w => w.ParticipantId == participantId && w.ExhibitorId == exhibitorId && w.Level == WishLevel.NotInterested),
+                    // The participant's latest share_profile record decides, as in Consents.ParticipantsGranting.
+                    c.Set<Domain.Privacy.ConsentRecord>().Where(r => r.ParticipantId == participantId && r.Purpose == Domain.Privacy.ConsentPurposes.ShareProfile)
+                        .OrderByDescending(r => r.Id).Select(r => r.Granted).FirstOrDefault(),
                     o))
                 .FirstOrDefault()));
 
@@ -258,7 +262,8 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 
     /// <summary>Tells the side that did not act (both sides when the organizers acted), in the same transaction as the change.</summary>
     private async Task<Party[]> NoticeAsync(IAppDbContext db, Domain.Events.Event expo, MeetingOrigin actedBy, Participant participant, BookingExhibitor exhibitor,
-        Domain.Events.TimeSlot slot, Func<LocalizedText, LocalizedText, (LocalizedText Title, LocalizedText Body)> text, NotificationKind kind, CancellationToken ct)
+        Domain.Events.TimeSlot slot, Func<LocalizedText, LocalizedText, (LocalizedText Title, LocalizedText Body)> text, NotificationKind kind, CancellationToken ct,
+        LocalizedText? nameForExhibitors = null)
     {
         var when = NotificationTexts.When(slot.StartsAt, expo.TimeZoneId);
         var parties = new List<Party>();
@@ -270,7 +275,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         }
         if (actedBy != MeetingOrigin.RequestedByExhibitor)
         {
-            var (title, body) = text(await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when);
+            var (title, body) = text(nameForExhibitors ?? await Privacy.ProfileSharing.NameForExhibitorsAsync(db, participant, ct), when);
             notifications.Add(db, expo.Id, Party.Exhibitor(exhibitor.Id), NotificationCenter.LanguageOfCountry(exhibitor.CountryCode), kind, title, body, "my/schedule");
             parties.Add(Party.Exhibitor(exhibitor.Id));
         }

@@ -28,7 +28,9 @@ public static class ProfileSharing
 
     /// <summary>The buyer's name as a notification to an exhibitor gives it.</summary>
     public static async Task<LocalizedText> NameForExhibitorsAsync(IAppDbContext db, Participant participant, CancellationToken ct) =>
-        await Consents.ParticipantsGranting(db, ConsentPurposes.ShareProfile).AnyAsync(id => id == participant.Id, ct)
-            ? Meetings.MeetingBooking.NameOf(participant)
-            : AnonymousBuyer;
+        NameForExhibitors(participant, await Consents.ParticipantsGranting(db, ConsentPurposes.ShareProfile).AnyAsync(id => id == participant.Id, ct));
+
+    /// <summary>The same, for a caller that has read whether the buyer shares the profile.</summary>
+    public static LocalizedText NameForExhibitors(Participant participant, bool sharesProfile) =>
+        sharesProfile ? Meetings.MeetingBooking.NameOf(participant) : AnonymousBuyer;
 }

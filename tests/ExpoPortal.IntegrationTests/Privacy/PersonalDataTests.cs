@@ -194,6 +194,28 @@ public sealed class PersonalDataTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_booking_tells_the_exhibitor_the_buyers_name_only_while_the_buyer_shares_the_profile()
+    {
+        await using var d = await StartAsync();
+        var withConsent = await AnotherExhibitorAsync(d, except: d.ExhibitorId);
+        await BookAsync(d, withConsent);
+        await d.Get<Consents>().RecordAsync(BuyerActor(d), new Dictionary<string, bool> { ["share_profile"] = false }, ConsentMethods.AccountPage, Ct);
+        var withdrawn = await AnotherExhibitorAsync(d, except: withConsent);
+        await BookAsync(d, withdrawn);
+
+        await using var scope = d.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var buyerName = await db.Participants.Where(p => p.Id == d.BuyerId).Select(p => p.FullName).SingleAsync(Ct);
+        async Task<string> BellOf(int exhibitorId) => await db.Notifications
+            .Where(n => n.ExhibitorId == exhibitorId && n.Kind == Domain.Notifications.NotificationKind.MeetingBooked)
+            .Select(n => n.Title.En + " " + n.Body.En).SingleAsync(Ct);
+        Assert.Contains(buyerName, await BellOf(withConsent));
+        var anonymous = await BellOf(withdrawn);
+        Assert.DoesNotContain(buyerName, anonymous);
+        Assert.Contains(ProfileSharing.AnonymousBuyer.En, anonymous);
+    }
+
+    [Fact]
     public async Task The_directory_book_prints_a_contact_person_only_with_a_staff_members_consent()
     {
         await using var d = await StartAsync();
