@@ -455,7 +455,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             var codes = new List<string>();
             foreach (var item in ImportValues.List(reader.Cell(row, column)))
             {
-                var digits = ImportValues.HsDigits(item);
+                var digits = HsCode.DigitsOf(item);
                 if (HsCode.IsValidPrefix(digits)) { if (!codes.Contains(digits)) codes.Add(digits); }
                 else Add(column, "invalid_hs_code", item);
             }
@@ -499,10 +499,9 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
             {
                 var colon = item.IndexOf(':');
                 if (colon <= 0) { Add(column, "invalid_product", item); continue; }
-                var digits = ImportValues.HsDigits(item[..colon].Trim());
-                if (!HsCode.TryParse(digits, out _)) { Add(column, "invalid_product_hs_code", item[..colon].Trim()); continue; }
+                var digits = HsCode.DigitsOf(item[..colon]);
                 var (ko, en) = ImportValues.Pair(item[(colon + 1)..]);
-                if (ko.Length + en.Length == 0 || ko.Length > 300 || en.Length > 300) { Add(column, "invalid_product", item); continue; }
+                if (ProductRecord.Problem(digits, ko, en) is { } code) { Add(column, code, code == "invalid_product_hs_code" ? item[..colon].Trim() : item); continue; }
                 products.Add(new ProductRecord(digits, ko, en));
             }
             return products;

@@ -33,7 +33,18 @@ public sealed record ParticipantRecord(
 
 public sealed record ProductRecord(string HsCode, string NameKo, string NameEn)
 {
+    public const int MaxNameLength = 300;
+
     public string Cell() => $"{HsCode}:{ImportValues.FormatPair(NameKo, NameEn)}";
+
+    /// <summary>
+    /// What is wrong with a product as a list gives it (the products column or the products sheet), or null: a 4- or
+    /// 6-digit HS code under a real chapter, and a name in at least one language, neither too long.
+    /// </summary>
+    public static string? Problem(string hsDigits, string ko, string en) =>
+        !Domain.Exhibitors.HsCode.TryParse(hsDigits, out _) ? "invalid_product_hs_code"
+        : ko.Length + en.Length == 0 || ko.Length > MaxNameLength || en.Length > MaxNameLength ? "invalid_product"
+        : null;
 }
 
 /// <summary>An exhibitor with its products as a list row states it; <see cref="Cells"/> is also the row an export writes.</summary>

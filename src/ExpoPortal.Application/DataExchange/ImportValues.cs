@@ -86,12 +86,6 @@ public static class ImportValues
         text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text
         && text.IndexOf('@') is var at && at > 0 && text.IndexOf('.', at) > at + 1 && !text.Contains(' ');
 
-    /// <summary>
-    /// The digits of an HS code written 0902.10 or 0902 10. A code that lost its leading zero in a number cell is
-    /// reported rather than guessed: "123" could be 0123 or a typing slip.
-    /// </summary>
-    public static string HsDigits(string text) => new(text.Where(c => c is not ('.' or ' ')).ToArray());
-
     /// <summary>Ten digits, dashes and spaces left out (123-45-67890).</summary>
     public static string BusinessDigits(string text) => new(text.Where(c => c is not ('-' or ' ')).ToArray());
 

@@ -68,12 +68,9 @@ public sealed class ProductSheet
                 continue;
             }
             products._firstRow.TryAdd(key, row.Number);
-            var hs = ImportValues.HsDigits(Cell("hs"));
+            var hs = HsCode.DigitsOf(Cell("hs"));
             var (ko, en) = (Cell("name_ko"), Cell("name_en"));
-            string? code = !HsCode.TryParse(hs, out _) ? "invalid_product_hs_code"
-                : ko.Length == 0 || ko.Length > 300 || en.Length > 300 ? "invalid_product"
-                : null;
-            if (code is not null)
+            if (ProductRecord.Problem(hs, ko, en) is { } code)
             {
                 var problems = products._problemsByCompany.TryGetValue(key, out var list) ? list : products._problemsByCompany[key] = [];
                 problems.Add(new(0, "products", code, products.OnSheet(row.Number, code, code == "invalid_product_hs_code" ? Cell("hs") : $"{ko}/{en}")));

@@ -93,7 +93,7 @@ public sealed class ExhibitorListing(IAppDbContextFactory dbFactory, TimeProvide
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await ActsForAsync(db, actor, exhibitorId, ct)) return [];
         var eventId = await db.Exhibitors.Where(x => x.Id == exhibitorId).Select(x => x.EventId).FirstOrDefaultAsync(ct);
-        var digits = new string(typed.Where(c => c is not ('.' or ' ' or '-')).ToArray());
+        var digits = HsCode.DigitsOf(typed);
         var byCode = digits.Length > 0 && digits.All(char.IsAsciiDigit);
         var products = db.Exhibitors.Where(x => x.EventId == eventId).SelectMany(x => x.Products);
         var pattern = "%" + ExhibitorDirectory.EscapeLike(typed) + "%";

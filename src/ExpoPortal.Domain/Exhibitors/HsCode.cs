@@ -18,9 +18,16 @@ public sealed record HsCode
     /// <summary>The 4-digit heading, e.g. 0902 for tea.</summary>
     public string Heading => Value[..4];
 
+    /// <summary>
+    /// The digits of a code as people write it (0902.10, 0902 10, 0902-10), nothing checked yet. Imports, the listing's
+    /// suggestions and <see cref="TryParse"/> all read codes through this. A code that lost its leading zero in a
+    /// spreadsheet's number cell stays short, so that it is reported rather than guessed: "123" could be 0123 or a slip.
+    /// </summary>
+    public static string DigitsOf(string? text) => new((text ?? string.Empty).Trim().Where(c => c is not ('.' or ' ' or '-')).ToArray());
+
     public static bool TryParse(string? text, out HsCode? code)
     {
-        var digits = new string((text ?? string.Empty).Where(c => c is not ('.' or ' ')).ToArray());
+        var digits = DigitsOf(text);
         code = digits.Length is 4 or 6 && digits.All(char.IsAsciiDigit) && IsRealChapter(digits[..2]) ? new HsCode(digits) : null;
         return code is not null;
     }

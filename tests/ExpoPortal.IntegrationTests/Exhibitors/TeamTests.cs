@@ -19,24 +19,7 @@ using netDumbster.smtp;
 namespace ExpoPortal.IntegrationTests.Exhibitors;
 
 /// <summary>The portal with an in-process SMTP server, for the team's invitation mails.</summary>
-public sealed class TeamFixture(PostgresServer postgres) : IAsyncLifetime
-{
-    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePorts.Next());
-    public ExpoApp App { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => App = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), settings: new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Smtp.Configuration.Port.ToString(),
-        ["Smtp:Security"] = "None",
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Smtp.Stop();
-    }
-}
+public sealed class TeamFixture(PostgresServer postgres) : MailingAppFixture(postgres);
 
 /// <summary>
 /// An exhibitor's team over HTTP on the demo event: the primary contact (exhibitor@) invites a colleague, whose
@@ -181,18 +164,7 @@ public sealed class TeamTests(TeamFixture fixture) : IClassFixture<TeamFixture>
         }
     }
 
-    private async Task<MimeMessage> MailToAsync(string address)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var raw in fixture.Smtp.ReceivedEmail)
-                if (raw.ToAddresses.Any(a => string.Equals(a?.Address, address, StringComparison.OrdinalIgnoreCase)))
-                    return await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw.Data)), Ct);
-            await Task.Delay(100, Ct);
-        }
-        throw new TimeoutException($"No mail to {address} within 15 s.");
-    }
+    private Task<MimeMessage> MailToAsync(string address) => fixture.MailToAsync(address, subjectStart: null, Ct);
 
     /// <summary>The set-password link of the mail, as a path of the portal.</summary>
     private static string LinkIn(string body)

@@ -16,25 +16,7 @@ using netDumbster.smtp;
 namespace ExpoPortal.IntegrationTests.Meetings;
 
 /// <summary>The portal with an in-process SMTP server: requests, their answers, expiry and reminders, in-app and by mail.</summary>
-public sealed class RequestsAndNotificationsFixture(PostgresServer postgres) : IAsyncLifetime
-{
-    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePorts.Next());
-    public ExpoApp App { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => App = new ExpoApp(await postgres.CreateDemoDatabaseAsync(), settings: new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Smtp.Configuration.Port.ToString(),
-        ["Smtp:Security"] = "None",
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Smtp.Stop();
-    }
-
-}
+public sealed class RequestsAndNotificationsFixture(PostgresServer postgres) : MailingAppFixture(postgres);
 
 public sealed class RequestsAndNotificationsTests(RequestsAndNotificationsFixture fixture) : IClassFixture<RequestsAndNotificationsFixture>
 {
@@ -194,22 +176,7 @@ public sealed class RequestsAndNotificationsTests(RequestsAndNotificationsFixtur
         return db.Events.Single(e => e.Slug == AndongDemo.Slug).Id;
     }
 
-    /// <summary>Waits (with a deadline) for the mail to that address whose subject starts so, and parses it with MimeKit.</summary>
-    private async Task<MimeMessage> MailToAsync(string address, string subjectStart)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var raw in fixture.Smtp.ReceivedEmail)
-            {
-                if (!raw.ToAddresses.Any(a => string.Equals(a?.Address, address, StringComparison.OrdinalIgnoreCase))) continue;
-                var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw.Data)), Ct);
-                if (message.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true) return message;
-            }
-            await Task.Delay(100, Ct);
-        }
-        throw new TimeoutException($"No mail to {address} starting '{subjectStart}' within 15 s.");
-    }
+    private Task<MimeMessage> MailToAsync(string address, string subjectStart) => fixture.MailToAsync(address, subjectStart, Ct);
 
     private async Task<int> FreeSlotForAsync(int participantId, int exhibitorId)
     {

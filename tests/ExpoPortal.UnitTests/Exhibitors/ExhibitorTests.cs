@@ -11,13 +11,16 @@ public sealed class HsCodeTests
     [InlineData("0902", "0902", "09")]
     [InlineData("090210", "0902", "09")]
     [InlineData("0902.10", "0902", "09")]
+    [InlineData(" 0902 10 ", "0902", "09")]
+    [InlineData("0902-10", "0902", "09")]
     public void Four_and_six_digit_codes_parse_to_digits(string text, string heading, string chapter)
     {
         var code = HsCode.Parse(text);
 
         Assert.Equal(heading, code.Heading);
         Assert.Equal(chapter, code.Chapter);
-        Assert.DoesNotContain('.', code.Value);
+        Assert.All(code.Value, c => Assert.True(char.IsAsciiDigit(c)));
+        Assert.Equal(HsCode.DigitsOf(text), code.Value);
     }
 
     [Theory]
