@@ -204,9 +204,9 @@ public sealed class MatchingRunExecutor(
         await db.Meetings.Where(m => m.EventId == run.EventId && m.Status == MeetingStatus.Proposed).ExecuteDeleteAsync(CancellationToken.None);
         foreach (var m in schedule.Meetings.Where(m => !pinnedKeys.Contains((m.Participant, m.Exhibitor, m.Slot))))
         {
-            db.Meetings.Add(Meeting.Proposed(run.EventId,
+            await db.Meetings.AddAsync(Meeting.Proposed(run.EventId,
                 MatchIds.Parse(m.Participant, 'P'), MatchIds.Parse(m.Exhibitor, 'E'), MatchIds.Parse(m.Slot, 'S'), m.Table,
-                m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), runId, now));
+                m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), runId, now), CancellationToken.None);
         }
 
         run.Succeed(new MatchingFigures(f.Meetings, f.Score, f.Bound, f.Gap, f.IdleGaps,

@@ -159,7 +159,7 @@ public sealed class MatchmakingService(
                 }
                 pairs.Add((m.ParticipantId, m.ExhibitorId));
                 var meeting = Meeting.Proposed(run.EventId, m.ParticipantId, m.ExhibitorId, m.TimeSlotId, m.TableNumber, m.InterpreterId, runId, now);
-                db.Meetings.Add(meeting);
+                await db.Meetings.AddAsync(meeting, ct);
                 proposals.Add(meeting);
             }
         }

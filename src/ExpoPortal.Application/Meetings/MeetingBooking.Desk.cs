@@ -135,11 +135,10 @@ public sealed partial class MeetingBooking
 
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, place.Value, MeetingOrigin.WalkIn, now, interpreter.Value);
         if (request.Held) meeting.MarkHeld(now);
-        db.Meetings.Add(meeting);
+        await db.Meetings.AddAsync(meeting, ct); // the id is known from here on (HiLo), so the audit entry saves with the meeting
+        db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), now);
         try
         {
-            await db.SaveChangesAsync(ct);
-            db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

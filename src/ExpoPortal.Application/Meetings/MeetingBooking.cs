@@ -111,12 +111,11 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, table, origin, clock.GetUtcNow(), interpreterId, request.ClientRequestId);
         // A member of the booth's team who books (or accepts a request) takes the meeting; others leave it to the team.
         if (actor.ExhibitorId == exhibitor.Id) meeting.AssignOwner(actor.UserId, clock.GetUtcNow());
-        db.Meetings.Add(meeting);
+        // The id is known from here on (HiLo), so the audit entry goes in the same round trip as the meeting.
+        await db.Meetings.AddAsync(meeting, ct);
+        db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), clock.GetUtcNow());
         try
         {
-            await db.SaveChangesAsync(ct);
-            // The meeting's id exists only now; the entry still commits with the meeting, or not at all.
-            db.Audit(actor, eventId, AuditActions.MeetingBooked, AuditTrail.MeetingSubject(meeting.Id), null, AuditTrail.StateOf(meeting), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

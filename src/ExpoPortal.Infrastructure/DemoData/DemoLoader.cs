@@ -27,7 +27,7 @@ public sealed class DemoLoader(AppDbContext db, UserManager<ApplicationUser> use
                 if (m.Outcome is { } outcome) meeting.RecordOutcome(outcome);
                 return meeting;
             }).ToList();
-            db.Meetings.AddRange(meetings);
+            await db.Meetings.AddRangeAsync(meetings, ct);
             await db.SaveChangesAsync(ct);
         }
         finally

@@ -24,6 +24,9 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("meetings_hilo")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("ExpoPortal.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -600,7 +603,7 @@ namespace ExpoPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "meetings_hilo");
 
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
