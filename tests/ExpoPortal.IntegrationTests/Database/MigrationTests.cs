@@ -2,6 +2,8 @@ using System.Net;
 using ExpoPortal.Infrastructure.Persistence;
 using ExpoPortal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -43,5 +45,33 @@ public sealed class MigrationTests(PostgresServer postgres)
         Assert.Contains("WHERE", indexes["ux_meetings_exhibitor_slot_table_active"]);
         Assert.Contains("UNIQUE", indexes["ux_meetings_participant_slot_active"]);
         Assert.Contains("UNIQUE", indexes["ux_exhibitors_booth"]);
+    }
+
+    [Fact]
+    public async Task Meeting_ids_from_the_hilo_sequence_continue_past_the_meetings_a_database_already_holds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention().Options;
+        await using var db = new AppDbContext(options);
+        var migrator = db.GetService<IMigrator>();
+        // A database of the release before: its meetings were numbered by the column's identity.
+        await migrator.MigrateAsync("20261202182913_ExhibitorTeamsAndNameSearch", ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            SET session_replication_role = replica; -- a bare row: the events and people it names do not matter here
+            INSERT INTO meetings (id, event_id, participant_id, exhibitor_id, time_slot_id, table_number, status, origin, created_at, updated_at)
+            VALUES (5000, 1, 1, 1, 1, 1, 'Scheduled', 'ArrangedByOrganizer', now(), now());
+            SET session_replication_role = DEFAULT;
+            """, ct);
+
+        await migrator.MigrateAsync(cancellationToken: ct);
+
+        var firstBlock = await db.Database.SqlQueryRaw<long>("SELECT nextval('meetings_hilo') AS \"Value\"").SingleAsync(ct);
+        Assert.Equal(5001, firstBlock);
+        Assert.Equal("", await db.Database.SqlQueryRaw<string>(
+            "SELECT column_default AS \"Value\" FROM information_schema.columns WHERE table_name = 'meetings' AND column_name = 'id'")
+            .Select(d => d ?? "").SingleAsync(ct)); // no identity left to hand out ids of its own
     }
 }
