@@ -44,8 +44,9 @@ var file = File.Exists(outPath) ? JsonNode.Parse(File.ReadAllText(outPath)) as J
 file["benchmark"] = restart
     ? "booking while PostgreSQL is stopped with pg_ctl stop -m immediate and started again (issue 11 §4.1)"
     : "booking load: the opening minute over HTTP from outside (issue 11 §3)";
-file["command"] = "dotnet run -c Release --project bench/BookingLoadBench -- " + string.Join(' ', args);
+file["command"] = "dotnet run -c Release --project bench/BookingLoadBench -- [--label NAME] (each run keeps its own command line)";
 var runs = file["runs"] as JsonObject ?? [];
+result["command"] = "dotnet run -c Release --project bench/BookingLoadBench -- " + string.Join(' ', args);
 runs[label] = JsonSerializer.SerializeToNode(result, new JsonSerializerOptions { WriteIndented = true });
 file["runs"] = runs;
 File.WriteAllText(outPath, file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
