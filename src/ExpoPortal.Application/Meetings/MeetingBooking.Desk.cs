@@ -60,7 +60,7 @@ public sealed partial class MeetingBooking
         if (slot.Id == meeting.TimeSlotId && (request.TableNumber is null || request.TableNumber == meeting.TableNumber)) return ToView(meeting);
 
         var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == meeting.ParticipantId, ct);
-        var exhibitor = BookingExhibitor.Of(await db.Exhibitors.AsNoTracking().Include(x => x.Booth).FirstAsync(x => x.Id == meeting.ExhibitorId, ct));
+        var exhibitor = (await BookingExhibitorAsync(db, eventId, meeting.ExhibitorId, ct))!;
         if (exhibitor.MeetingTables is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
         var place = await FreeTableAsync(db, eventId, participant, exhibitor, slot, request.TableNumber, meeting.Id, ct);
@@ -117,9 +117,8 @@ public sealed partial class MeetingBooking
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM exhibitors WHERE id = {request.ExhibitorId} FOR UPDATE", ct);
         var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ParticipantId && p.EventId == eventId, ct);
         if (participant is null) return Error.NotFound("participant_not_found", $"Participant {request.ParticipantId} is not part of this event.");
-        var found = await db.Exhibitors.AsNoTracking().Include(x => x.Booth).FirstOrDefaultAsync(x => x.Id == request.ExhibitorId && x.EventId == eventId, ct);
-        if (found is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {request.ExhibitorId} is not part of this event.");
-        var exhibitor = BookingExhibitor.Of(found);
+        var exhibitor = await BookingExhibitorAsync(db, eventId, request.ExhibitorId, ct);
+        if (exhibitor is null) return Error.NotFound("exhibitor_not_found", $"Exhibitor {request.ExhibitorId} is not part of this event.");
         if (exhibitor.MeetingTables is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         var slot = request.TimeSlotId is { } slotId
             ? await db.TimeSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId && s.EventId == eventId, ct)

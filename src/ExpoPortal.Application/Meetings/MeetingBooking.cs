@@ -67,8 +67,8 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     }
 
     /// <remarks>
-    /// Shaped for the minute booking opens, when hundreds ask for the same few booths at once: the rows that do not change
-    /// while booking (event, participant, exhibitor and booth, slot, wishes) are read before the transaction, and every
+    /// Shaped for the minute booking opens, when hundreds ask for the same few booths at once: what the rules read of the
+    /// event, participant, exhibitor and booth, slot, wishes and consent is read before the transaction, and every
     /// rule on existing meetings is first checked in one statement without locks, so that a request bound to be refused
     /// (slot taken, limit reached, ...) never queues behind the popular exhibitor's row lock. A request that passes takes
     /// the locks and checks the same rules again in one statement under them; only that second check decides, and
@@ -145,7 +145,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// <summary>
     /// The occupancy's conditions, written once. Both compiled queries below read it (before the transaction with the
     /// other facts, and again under the locks), placed into each by <see cref="WithOccupancy{T}"/>: a compiled query
-    /// cannot call another, and the whole facts statement under the locks would read the exhibitor and its products again.
+    /// cannot call another, and the whole facts statement under the locks would read the event, people and slot again.
     /// </summary>
     private static readonly Expression<Func<DbContext, int, int, int, int, string?, Occupancy>> OccupancyOf =
         (c, eventId, participantId, exhibitorId, slotId, key) => new Occupancy(
@@ -202,8 +202,14 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// </summary>
     private sealed record BookingExhibitor(int Id, LocalizedText Name, string CountryCode, List<string> Languages, int MaxMeetings, int? MeetingTables)
     {
-        public static BookingExhibitor Of(Exhibitor x) => new(x.Id, x.Name, x.CountryCode, x.Languages, x.MaxMeetings, x.Booth?.MeetingTables);
+        /// <summary>The projection every booking path reads an exhibitor with (MeetingTables null: no booth).</summary>
+        public static readonly Expression<Func<Exhibitor, BookingExhibitor>> Projection = x => new BookingExhibitor(
+            x.Id, new LocalizedText(x.Name.Ko, x.Name.En), x.CountryCode, x.Languages, x.MaxMeetings, x.Booth == null ? null : (int?)x.Booth.MeetingTables);
     }
+
+    /// <summary>An exhibitor of the event as booking reads it, or null.</summary>
+    private static Task<BookingExhibitor?> BookingExhibitorAsync(IAppDbContext db, int eventId, int exhibitorId, CancellationToken ct) =>
+        db.Exhibitors.AsNoTracking().Where(x => x.Id == exhibitorId && x.EventId == eventId).Select(BookingExhibitor.Projection).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Everything a booking needs before its transaction in one statement (one round trip, one snapshot): most requests
@@ -222,10 +228,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
             c.Set<Domain.Events.Event>().AsNoTracking().Where(e => e.Id == eventId).Select(e => new BookingFacts(
                     e,
                     c.Set<Participant>().FirstOrDefault(p => p.Id == participantId && p.EventId == eventId),
-                    c.Set<Exhibitor>().Where(x => x.Id == exhibitorId && x.EventId == eventId)
-                        .Select(x => new BookingExhibitor(x.Id, new LocalizedText(x.Name.Ko, x.Name.En), x.CountryCode, x.Languages, x.MaxMeetings,
-                            x.Booth == null ? null : (int?)x.Booth.MeetingTables))
-                        .FirstOrDefault(),
+                    c.Set<Exhibitor>().Where(x => x.Id == exhibitorId && x.EventId == eventId).Select(BookingExhibitor.Projection).FirstOrDefault(),
                     c.Set<Domain.Events.TimeSlot>().FirstOrDefault(s => s.Id == slotId && s.EventId == eventId),
                     c.Set<MeetingWish>().Any(w => w.ParticipantId == participantId && w.ExhibitorId == exhibitorId && w.Level == WishLevel.NotInterested),
                     // The participant's latest share_profile record decides, as in Consents.ParticipantsGranting.
@@ -385,7 +388,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
         var cancelledBy = organizer ? MeetingOrigin.ArrangedByOrganizer
             : actor.ParticipantId == meeting.ParticipantId ? MeetingOrigin.RequestedByParticipant : MeetingOrigin.RequestedByExhibitor;
         var who = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == meeting.ParticipantId, ct);
-        var company = BookingExhibitor.Of(await db.Exhibitors.AsNoTracking().FirstAsync(x => x.Id == meeting.ExhibitorId, ct));
+        var company = (await BookingExhibitorAsync(db, eventId, meeting.ExhibitorId, ct))!;
         var theEvent = await db.Events.AsNoTracking().FirstAsync(e => e.Id == eventId, ct);
         var told = await NoticeAsync(db, theEvent, cancelledBy, who, company, meeting.TimeSlot, NotificationTexts.Cancelled, NotificationKind.MeetingCancelled, ct);
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Domain.Common;
-using ExpoPortal.Domain.Exhibitors;
 using ExpoPortal.Domain.Participants;
 using ExpoPortal.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +81,8 @@ public sealed class NotificationCenter
     /// <summary>Korean for a participant who speaks it, else English.</summary>
     public static string LanguageOf(Participant participant) => LanguageSpeaking(participant.Languages);
 
+    /// <summary>Korean for a company from Korea, else English.</summary>
+    public static string LanguageOfCountry(string? countryCode) => countryCode == "KR" ? Languages.Korean : Languages.English;
 
     /// <summary>After the commit: bells ring and the mail sender wakes.</summary>
     public void Committed(params Party[] parties)
@@ -150,7 +151,4 @@ public sealed class NotificationCenter
             : LanguageOfCountry(await db.Exhibitors.Where(x => x.Id == party.ExhibitorId).Select(x => x.CountryCode).FirstOrDefaultAsync(ct));
 
     private static string LanguageSpeaking(IEnumerable<string>? spoken) => spoken?.Contains(Languages.Korean) == true ? Languages.Korean : Languages.English;
-
-    /// <summary>Korean for a company from Korea, else English.</summary>
-    public static string LanguageOfCountry(string? countryCode) => countryCode == "KR" ? Languages.Korean : Languages.English;
 }

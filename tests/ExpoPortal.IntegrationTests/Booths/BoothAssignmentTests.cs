@@ -147,7 +147,7 @@ public sealed class BoothAssignmentTests(DemoAppFixture fixture) : IClassFixture
             var slot = await db.TimeSlots.Where(t => t.EventId == expo.Id).OrderBy(t => t.StartsAt).Skip(8).FirstAsync(Ct);
             var participant = await db.Participants.Where(p => p.EventId == expo.Id && p.ArrivesAt <= slot.StartsAt && p.DepartsAt >= slot.EndsAt)
                 .OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
-            db.Meetings.Add(new Meeting(expo.Id, participant, corner.ExhibitorId!.Value, slot.Id, 2, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow));
+            await db.Meetings.AddAsync(new Meeting(expo.Id, participant, corner.ExhibitorId!.Value, slot.Id, 2, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow), Ct);
             await db.SaveChangesAsync(Ct);
         }
 

@@ -70,8 +70,8 @@ public sealed class MigrationTests(PostgresServer postgres)
 
         var firstBlock = await db.Database.SqlQueryRaw<long>("SELECT nextval('meetings_hilo') AS \"Value\"").SingleAsync(ct);
         Assert.Equal(5001, firstBlock);
-        Assert.Equal("", await db.Database.SqlQueryRaw<string>(
-            "SELECT column_default AS \"Value\" FROM information_schema.columns WHERE table_name = 'meetings' AND column_name = 'id'")
-            .Select(d => d ?? "").SingleAsync(ct)); // no identity left to hand out ids of its own
+        Assert.Equal("NO", await db.Database.SqlQueryRaw<string>(
+            "SELECT is_identity AS \"Value\" FROM information_schema.columns WHERE table_name = 'meetings' AND column_name = 'id'")
+            .SingleAsync(ct)); // no identity left to hand out ids of its own
     }
 }

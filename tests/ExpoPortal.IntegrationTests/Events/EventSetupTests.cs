@@ -412,7 +412,7 @@ public sealed class EventSetupTests(DemoAppFixture fixture) : IClassFixture<Demo
         var table = await db.Meetings.CountAsync(m => m.TimeSlotId == slot.Id, Ct) + 1;
         var meeting = new Meeting(expo.Id, participant!.Id, exhibitor.Id, slot.Id, table, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow);
         if (cancelled) meeting.MoveTo(MeetingStatus.Cancelled, DateTimeOffset.UtcNow);
-        db.Meetings.Add(meeting);
+        await db.Meetings.AddAsync(meeting, Ct);
         await db.SaveChangesAsync(Ct);
         return (meeting.Id, slot.Id);
     }

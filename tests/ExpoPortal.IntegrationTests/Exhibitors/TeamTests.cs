@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Exhibitors;
@@ -14,7 +13,6 @@ using ExpoPortal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using netDumbster.smtp;
 
 namespace ExpoPortal.IntegrationTests.Exhibitors;
 

@@ -163,7 +163,7 @@ public sealed class MatchingRunTests(PostgresServer postgres)
         var slot = await db.TimeSlots.Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).Skip(3).FirstAsync(Ct);
         var participant = await db.Participants.Where(p => p.ArrivesAt <= slot.StartsAt && p.DepartsAt >= slot.EndsAt).OrderBy(p => p.Id).FirstAsync(Ct);
         var meeting = new Meeting(eventId, participant.Id, exhibitor.Id, slot.Id, 1, MeetingOrigin.ArrangedByOrganizer, DateTimeOffset.UtcNow);
-        db.Meetings.Add(meeting);
+        await db.Meetings.AddAsync(meeting, Ct);
         await db.SaveChangesAsync(Ct);
         return meeting;
     }

@@ -159,7 +159,7 @@ public sealed class DoubleBookingTests(DemoAppFixture fixture) : IClassFixture<D
     private async Task InsertAsync(Meeting meeting)
     {
         await using var db = await CreateDbAsync();
-        db.Meetings.Add(meeting);
+        await db.Meetings.AddAsync(meeting, Ct);
         await db.SaveChangesAsync(Ct);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using ExpoPortal.Application.Common;
 using ExpoPortal.Application.Meetings;
 using ExpoPortal.Application.Notifications;
@@ -11,7 +10,6 @@ using ExpoPortal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using netDumbster.smtp;
 
 namespace ExpoPortal.IntegrationTests.Meetings;
 
