@@ -198,7 +198,7 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
 
     /// <summary>
     /// What the booking rules read of an exhibitor. Not the listing (descriptions, search text, products), which is most
-    /// of its row: read whole, with its products as one row each, it made the facts statement several times larger.
+    /// of its row: read whole, every attempt carried it, with one joined row per product.
     /// </summary>
     private sealed record BookingExhibitor(int Id, LocalizedText Name, string CountryCode, List<string> Languages, int MaxMeetings, int? MeetingTables)
     {
