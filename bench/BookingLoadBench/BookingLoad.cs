@@ -33,6 +33,8 @@ public sealed record LoadOptions
     public double KillAfterSeconds { get; init; } = 5;
     public double DownSeconds { get; init; } = 5;
     public IReadOnlyDictionary<string, string> PortalSettings { get; init; } = new Dictionary<string, string>();
+    /// <summary>pg_stat_statements on: the measured phase's ten dearest statements are printed and kept in the figures.</summary>
+    public bool StatementStatistics { get; init; }
 }
 
 /// <summary>One booking attempt as the client saw it.</summary>
@@ -62,7 +64,8 @@ public static class BookingLoad
     public static async Task<Dictionary<string, object?>> RunAsync(LoadOptions options, Action<string> log, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        await using var portal = await PortalHarness.StartAsync(options.Durable, options.ConnectionOptions, options.PortalSettings, log, ct);
+        await using var portal = await PortalHarness.StartAsync(options.Durable, options.ConnectionOptions, options.PortalSettings, log, ct,
+            options.StatementStatistics);
 
         // ---- before the measured phase: sign-ins, and what there is to book ----
         var people = await portal.EnsureParticipantSignInsAsync(options.Participants, ct);
@@ -99,6 +102,8 @@ public static class BookingLoad
         log($"Booking: {attempts.Count} attempts, {options.InFlight} in flight{(options.RatePerSecond is { } r ? $", {r:0} started per second" : "")}"
             + (options.RestartDatabase ? $", PostgreSQL stopped (-m immediate) at {options.KillAfterSeconds:0.#} s for {options.DownSeconds:0.#} s" : ""));
         var slug = AndongDemo.Slug;
+        if (options.StatementStatistics) await portal.ResetStatementStatisticsAsync(ct);
+        var cpuBefore = portal.CpuSeconds();
         var clock = Stopwatch.StartNew();
         var fault = options.RestartDatabase ? RestartDatabaseAsync(portal, options, clock, log, ct) : Task.FromResult<FaultTimes?>(null);
         var queue = Channel.CreateUnbounded<Attempt>();
@@ -116,6 +121,8 @@ public static class BookingLoad
         }, ct)).ToList();
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
+        var statements = options.StatementStatistics ? await portal.TopStatementsAsync(10, ct) : null;
+        var cpu = CpuFigures.Between(cpuBefore, portal.CpuSeconds(), seconds);
         var faultTimes = await fault;
         var (rssAfter, peak) = portal.PortalMemory();
 
@@ -130,6 +137,10 @@ public static class BookingLoad
             await File.WriteAllLinesAsync(tracePath, attempts.Select(a => FormattableString.Invariant($"{a.StartedSeconds:0.000},{a.LatencyMs:0.0},{a.Outcome}")), ct);
         log($"{attempts.Count} attempts in {seconds:0.0} s ({attempts.Count / seconds:0} /s): {attempts.Count(a => a.Booked)} booked, "
             + $"{serverErrors} server errors, {noAnswer} without an answer; p50 {latencies["p50"]} ms, p95 {latencies["p95"]} ms, p99 {latencies["p99"]} ms");
+        log($"CPU in the measured phase: portal {cpu.PortalSeconds} s, PostgreSQL {cpu.PostgresSeconds} s, benchmark client {cpu.BenchmarkSeconds} s, "
+            + $"the rest of the machine {cpu.OtherSeconds} s ({cpu.CoresBusy} of {Environment.ProcessorCount} cores busy); per attempt: portal "
+            + $"{1000 * cpu.PortalSeconds / attempts.Count:0.00} ms, PostgreSQL {1000 * cpu.PostgresSeconds / attempts.Count:0.00} ms");
+        foreach (var s in statements ?? []) log($"  {s.TotalMs,7:0} ms in {s.Calls,5} calls ({s.MeanMs:0.000} ms each): {s.Statement}");
 
         // An attempt without a definitive answer may or may not have committed: the idempotency key tells. The client
         // retries it with the same key, as the portal's pages and a careful API client do.
@@ -180,6 +191,8 @@ public static class BookingLoad
             ["reportedRefusalButInDatabase"] = refusedButBooked,
             ["failedButCommitted"] = committedDespiteFailure,
             ["resolvedByRetryWithSameKey"] = resolution,
+            ["cpuSeconds"] = cpu,
+            ["statements"] = statements,
             ["portalRssMb"] = new { beforeBooking = rssBefore, afterBooking = rssAfter, peak },
             ["totalSeconds"] = Math.Round(total.Elapsed.TotalSeconds, 1),
         };
@@ -196,6 +209,18 @@ public static class BookingLoad
                 PortalRestarted: false, PortalStillRunning: !portal.PortalExited);
         }
         return result;
+    }
+
+    /// <summary>CPU seconds of the measured phase: the portal, PostgreSQL, the benchmark's own client, and the rest of the machine.</summary>
+    public sealed record CpuFigures(double PortalSeconds, double PostgresSeconds, double BenchmarkSeconds, double OtherSeconds, double CoresBusy)
+    {
+        public static CpuFigures Between(PortalHarness.CpuTimes before, PortalHarness.CpuTimes after, double seconds)
+        {
+            var (portal, postgres, bench, machine) = (after.Portal - before.Portal, after.Postgres - before.Postgres,
+                after.Benchmark - before.Benchmark, after.Machine - before.Machine);
+            return new(Math.Round(portal, 2), Math.Round(postgres, 2), Math.Round(bench, 2), Math.Round(machine - portal - postgres - bench, 2),
+                Math.Round(machine / seconds, 2));
+        }
     }
 
     /// <summary>Seconds from the start of the booking phase; recovery figures from PostgreSQL's start.</summary>

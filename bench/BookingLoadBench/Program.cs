@@ -9,7 +9,8 @@ using ExpoPortal.BookingLoadBench;
 // Options: --participants 1000 --attempts 5 --in-flight 200 --zipf 1.0 --seed 1 --rate N (attempts started per second)
 //          --kill-after 5 --down 5 (seconds, with --restart-db) --fast-db (fsync off) --pool "Maximum Pool Size=50"
 //          --set Key=Value (portal configuration) --warm-up 5000 (attempts before the measured phase, in rounds of one per participant, booked ones
-//          cancelled again; 20 measures a cold portal) --label NAME --out FILE
+//          cancelled again; 20 measures a cold portal) --statements (pg_stat_statements: the ten dearest statements)
+//          --label NAME --out FILE
 var restart = args.Contains("--restart-db");
 var options = new LoadOptions
 {
@@ -23,6 +24,7 @@ var options = new LoadOptions
     ConnectionOptions = Option("--pool"),
     WarmUpAttempts = Int("--warm-up") ?? (restart ? 20 : 5000),
     RestartDatabase = restart,
+    StatementStatistics = args.Contains("--statements"),
     KillAfterSeconds = Double("--kill-after") ?? 6,
     DownSeconds = Double("--down") ?? 5,
     PortalSettings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length)

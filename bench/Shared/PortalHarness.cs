@@ -43,15 +43,16 @@ public sealed partial class PortalHarness : IAsyncDisposable
 
     /// <param name="durable">fsync and synchronous commit on, as a real server runs (off only for quick smoke runs).</param>
     /// <param name="connectionOptions">Appended to the portal's connection string, e.g. "Maximum Pool Size=50".</param>
+    /// <param name="statementStatistics">Load pg_stat_statements, for <see cref="TopStatementsAsync"/> (it costs a little CPU itself).</param>
     public static async Task<PortalHarness> StartAsync(bool durable, string? connectionOptions, IReadOnlyDictionary<string, string> portalSettings,
-        Action<string> log, CancellationToken ct)
+        Action<string> log, CancellationToken ct, bool statementStatistics = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"expo-load-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var harness = new PortalHarness(folder, log);
         try
         {
-            await harness.StartCoreAsync(durable, connectionOptions, portalSettings, ct);
+            await harness.StartCoreAsync(durable, connectionOptions, portalSettings, statementStatistics, ct);
             return harness;
         }
         catch
@@ -61,14 +62,24 @@ public sealed partial class PortalHarness : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool durable, string? connectionOptions, IReadOnlyDictionary<string, string> portalSettings, CancellationToken ct)
+    private async Task StartCoreAsync(bool durable, string? connectionOptions, IReadOnlyDictionary<string, string> portalSettings,
+        bool statementStatistics, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        _postgres = await Task.Run(() => LocalPostgres.Start(Path.Combine(_folder, "pg"), throwaway: !durable, _log), ct);
+        IReadOnlyList<(string, string)> settings = statementStatistics
+            ? [("shared_preload_libraries", "pg_stat_statements"), ("pg_stat_statements.track_planning", "on")] : [];
+        _postgres = await Task.Run(() => LocalPostgres.Start(Path.Combine(_folder, "pg"), throwaway: !durable, _log, settings), ct);
         await using (var connection = new NpgsqlConnection(_postgres.ConnectionString("postgres")))
         {
             await connection.OpenAsync(ct);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        if (statementStatistics)
+        {
+            await using var connection = new NpgsqlConnection(_postgres.ConnectionString(Database));
+            await connection.OpenAsync(ct);
+            await using var create = new NpgsqlCommand("CREATE EXTENSION pg_stat_statements", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
         ConnectionString = _postgres.ConnectionString(Database) + (string.IsNullOrWhiteSpace(connectionOptions) ? "" : ";" + connectionOptions.Trim(';'));
@@ -160,6 +171,80 @@ public sealed partial class PortalHarness : IAsyncDisposable
             .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
         return (Math.Round(Kb("VmRSS") / 1024, 1), Math.Round(Kb("VmHWM") / 1024, 1));
     }
+
+    /// <summary>
+    /// CPU seconds used so far by the portal, by PostgreSQL (its live processes, and through the postmaster's child
+    /// times those that ended), by this benchmark's own process, and by the whole machine (Linux /proc; clock ticks of
+    /// 1/100 s), so that a run can say where its two cores went.
+    /// </summary>
+    public CpuTimes CpuSeconds()
+    {
+        if (_portal is null || _portal.HasExited || !OperatingSystem.IsLinux()) return new(0, 0, 0, 0);
+        var postgres = 0.0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid)) continue;
+            if (ProcessTimes(pid) is not { } times || times.Name != "postgres") continue;
+            // The postmaster (its parent is not a postgres process) also carries the times of backends that have ended.
+            postgres += times.Own + (ProcessTimes(times.Parent) is { Name: "postgres" } ? 0 : times.Children);
+        }
+        // The first line of /proc/stat: cpu user nice system idle iowait irq softirq steal ...; busy is all but idle, iowait and steal.
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var busy = cpu.Take(7).Sum() - cpu[3] - cpu[4];
+        return new(ProcessTimes(_portal.Id)?.Own ?? 0, postgres, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, busy / 100.0);
+    }
+
+    public sealed record CpuTimes(double Portal, double Postgres, double Benchmark, double Machine);
+
+    /// <summary>From /proc/PID/stat: the command name, the parent, own user+system seconds, and those of waited-for children.</summary>
+    private static (string Name, int Parent, double Own, double Children)? ProcessTimes(int pid)
+    {
+        string stat;
+        try { stat = File.ReadAllText($"/proc/{pid}/stat"); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+        // Fields after the ")" that ends the name: state [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        double Ticks(int i) => long.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture) / 100.0;
+        return (name, int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), Ticks(11) + Ticks(12), Ticks(13) + Ticks(14));
+    }
+
+    /// <summary>Forgets what pg_stat_statements has counted so far (started with <c>statementStatistics</c>).</summary>
+    public async Task ResetStatementStatisticsAsync(CancellationToken ct)
+    {
+        await using var connection = NewConnection();
+        await connection.OpenAsync(ct);
+        await using var reset = new NpgsqlCommand("SELECT pg_stat_statements_reset()", connection);
+        await reset.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The statements that took the most time since the last reset (execution and planning, as pg_stat_statements
+    /// counts them: wall time inside PostgreSQL, so with both cores busy it includes waiting for a core).
+    /// </summary>
+    public async Task<IReadOnlyList<StatementFigures>> TopStatementsAsync(int count, CancellationToken ct)
+    {
+        await using var connection = NewConnection();
+        await connection.OpenAsync(ct);
+        await using var read = new NpgsqlCommand("""
+            SELECT calls, total_exec_time + total_plan_time, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY total_exec_time + total_plan_time DESC LIMIT $1
+            """, connection);
+        read.Parameters.AddWithValue(count);
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        var result = new List<StatementFigures>();
+        while (await reader.ReadAsync(ct))
+        {
+            var (calls, total) = (reader.GetInt64(0), reader.GetDouble(1));
+            result.Add(new StatementFigures(calls, Math.Round(total), calls == 0 ? 0 : Math.Round(total / calls, 3), reader.GetString(2)));
+        }
+        return result;
+    }
+
+    public sealed record StatementFigures(long Calls, double TotalMs, double MeanMs, string Statement);
 
     /// <summary>The fault: PostgreSQL stopped as abruptly as a crash (pg_ctl stop -m immediate).</summary>
     public Task StopDatabaseImmediatelyAsync() => Task.Run(() => _postgres!.StopImmediately());

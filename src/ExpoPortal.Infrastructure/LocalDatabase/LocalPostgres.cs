@@ -38,12 +38,13 @@ public sealed class LocalPostgres : IDisposable
     /// <summary>
     /// Starts the cluster in <paramref name="dataDirectory"/> (creating it on first use), or attaches to it if it is
     /// already running. <paramref name="throwaway"/> turns off durability for test clusters; never for real data.
+    /// <paramref name="settings"/> are further server settings (name, value), e.g. a benchmark's pg_stat_statements.
     /// </summary>
-    public static LocalPostgres Start(string dataDirectory, bool throwaway, Action<string>? log = null)
+    public static LocalPostgres Start(string dataDirectory, bool throwaway, Action<string>? log = null, IReadOnlyList<(string Name, string Value)>? settings = null)
     {
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(InstallHint);
         var pg = new LocalPostgres(bin, Path.GetFullPath(dataDirectory), log ?? (_ => { }));
-        pg.StartCore(throwaway);
+        pg.StartCore(throwaway, settings ?? []);
         return pg;
     }
 
@@ -67,7 +68,7 @@ public sealed class LocalPostgres : IDisposable
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")) && File.Exists(Path.Combine(d, "initdb")));
     }
 
-    private void StartCore(bool throwaway)
+    private void StartCore(bool throwaway, IReadOnlyList<(string Name, string Value)> settings)
     {
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
             InitDb();
@@ -77,6 +78,7 @@ public sealed class LocalPostgres : IDisposable
         Port = FreePort();
         _options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
         if (throwaway) _options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        foreach (var (name, value) in settings) _options += $" -c {name}={value}";
         StartServer();
         _log($"Started PostgreSQL on 127.0.0.1:{Port} (data in {DataDirectory})");
     }
