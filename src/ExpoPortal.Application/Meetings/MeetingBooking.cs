@@ -146,19 +146,23 @@ public sealed partial class MeetingBooking(IAppDbContextFactory dbFactory, TimeP
     /// The occupancy's conditions, written once. Both compiled queries below read it (before the transaction with the
     /// other facts, and again under the locks), placed into each by <see cref="WithOccupancy{T}"/>: a compiled query
     /// cannot call another, and the whole facts statement under the locks would read the event, people and slot again.
+    /// The meetings are found by participant or exhibitor alone, not also by event: each belongs to one event (the facts
+    /// check it), and an event condition let PostgreSQL, while its statistics still described a nearly empty table (the
+    /// minutes after a bulk load or a matching run), intersect the person's few meetings with the event's thousands in
+    /// the (event, status) index: five times the cost of the whole statement (bench/BookingLoadBench/README).
     /// </summary>
     private static readonly Expression<Func<DbContext, int, int, int, int, string?, Occupancy>> OccupancyOf =
         (c, eventId, participantId, exhibitorId, slotId, key) => new Occupancy(
             key == null ? null : c.Set<Meeting>().Where(m => m.EventId == eventId && m.ClientRequestId == key).Select(m => (int?)m.Id).FirstOrDefault(),
-            c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
+            c.Set<Meeting>().Any(m => MeetingStatuses.HoldingSlot.Contains(m.Status)
                 && m.ParticipantId == participantId && m.TimeSlotId == slotId),
-            c.Set<Meeting>().Where(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status)
+            c.Set<Meeting>().Where(m => MeetingStatuses.HoldingSlot.Contains(m.Status)
                 && m.ExhibitorId == exhibitorId && m.TimeSlotId == slotId).Select(m => m.TableNumber).ToList(),
-            c.Set<Meeting>().Any(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+            c.Set<Meeting>().Any(m => MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
                 && m.ParticipantId == participantId && m.ExhibitorId == exhibitorId),
-            c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+            c.Set<Meeting>().Count(m => MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
                 && m.ParticipantId == participantId),
-            c.Set<Meeting>().Count(m => m.EventId == eventId && MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
+            c.Set<Meeting>().Count(m => MeetingStatuses.HoldingSlot.Contains(m.Status) && m.Status != MeetingStatus.Proposed
                 && m.ExhibitorId == exhibitorId));
 
     /// <summary>

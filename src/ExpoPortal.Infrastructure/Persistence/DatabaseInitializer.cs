@@ -56,6 +56,8 @@ public sealed class DatabaseInitializer(
                     await using var pastDb = await dbFactory.CreateDbContextAsync(ct);
                     await new DemoLoader(pastDb, users).LoadPastAsync(AndongPastEdition.Generate(), ct);
                 }
+                // Statistics for the planner at once rather than at autovacuum's next round (see PlannerStatistics).
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
                 logger.LogInformation("Demo data loaded in {Elapsed:0.0} s", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
