@@ -14,8 +14,11 @@ namespace ExpoPortal.Application.Common;
 public static class PlannerStatistics
 {
     /// <summary>ANALYZE the tables of the given entities (and of their owned collections), after the write has committed.</summary>
-    /// <remarks>Never throws for the database: the write it follows has committed, and autovacuum will catch up anyway.</remarks>
-    public static async Task RefreshAsync(IAppDbContext db, ILogger logger, CancellationToken ct, params Type[] entities)
+    /// <remarks>
+    /// Never throws for the database, and takes no cancellation: the write it follows has committed (a request given up
+    /// after its commit has not failed), and autovacuum will catch up anyway.
+    /// </remarks>
+    public static async Task RefreshAsync(IAppDbContext db, ILogger logger, params Type[] entities)
     {
         var model = db.Context.Model;
         var tables = entities.Select(t => model.FindEntityType(t) ?? throw new ArgumentException($"{t.Name} is not mapped.", nameof(entities)))
@@ -25,7 +28,7 @@ public static class PlannerStatistics
         var analyze = "ANALYZE " + string.Join(", ", tables.Select(t => $"\"{t}\""));
         try
         {
-            await db.Database.ExecuteSqlRawAsync(analyze, ct);
+            await db.Database.ExecuteSqlRawAsync(analyze, CancellationToken.None);
         }
         catch (DbException ex)
         {

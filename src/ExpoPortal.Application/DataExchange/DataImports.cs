@@ -194,7 +194,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         if (dryRun) return new ImportOutcome(false, counts, []);
         db.Audit(actor, expo.Id, AuditActions.ImportApplied, "import:participants", null, counts, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await PlannerStatistics.RefreshAsync(db, logger, ct, typeof(Participant));
+        await PlannerStatistics.RefreshAsync(db, logger, typeof(Participant));
 
         var requests = touched.Where(t => !owners.ContainsKey(t.Record.Email))
             .Select(t => new AccountRequest(t.Record.Email, t.Record.Name, Roles.Participant, t.Participant.Id, null)).ToList();
@@ -318,7 +318,7 @@ public sealed class DataImports(IAppDbContextFactory dbFactory, IImportAccounts 
         await db.SaveChangesAsync(ct);
         // A product the list no longer names takes its photo with it (an orphan is unreachable, but it is not kept).
         await ProductPhotos.DeleteOrphansAsync(db, expo.Id, ct);
-        await PlannerStatistics.RefreshAsync(db, logger, ct, typeof(Exhibitor));
+        await PlannerStatistics.RefreshAsync(db, logger, typeof(Exhibitor));
 
         var requests = touched.Where(t => !owners.ContainsKey(t.Record.Email))
             .Select(t => new AccountRequest(t.Record.Email, t.Exhibitor.Name.ToString(), Roles.Exhibitor, null, t.Exhibitor.Id)).ToList();

@@ -218,7 +218,7 @@ public sealed class MatchingRunExecutor(
                 m.Interpreter is null ? null : MatchIds.Parse(m.Interpreter, 'I'), pinnedKeys.Contains((m.Participant, m.Exhibitor, m.Slot)))).ToList());
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        await PlannerStatistics.RefreshAsync(db, logger, CancellationToken.None, typeof(Meeting));
+        await PlannerStatistics.RefreshAsync(db, logger, typeof(Meeting));
         return true;
     }
 

@@ -177,7 +177,7 @@ public sealed class MatchmakingService(
             return Error.Conflict("publish_conflict", "A meeting was booked into one of the run's places meanwhile; publish again.");
         }
         await transaction.CommitAsync(ct);
-        await PlannerStatistics.RefreshAsync(db, logger, CancellationToken.None, typeof(Meeting));
+        await PlannerStatistics.RefreshAsync(db, logger, typeof(Meeting));
 
         changes.Publish(new MatchingRunChange(run.EventId, runId));
         try
