@@ -63,7 +63,7 @@ public sealed partial class MeetingBooking
         var exhibitor = (await BookingExhibitorAsync(db, eventId, meeting.ExhibitorId, ct))!;
         if (exhibitor.MeetingTables is null) return Error.Validation("exhibitor_without_booth", "The exhibitor has no booth yet, so it has no meeting table.");
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: false) is { } timeRefused) return timeRefused;
-        var place = await FreeTableAsync(db, eventId, participant, exhibitor, slot, request.TableNumber, meeting.Id, ct);
+        var place = await FreeTableAsync(db, participant, exhibitor, slot, request.TableNumber, meeting.Id, ct);
         if (!place.Succeeded) return place.Error!;
         var interpreter = await InterpreterForAsync(db, eventId, slot, participant, exhibitor, meeting.InterpreterId, meeting.Id, ct);
         if (!interpreter.Succeeded) return interpreter.Error!;
@@ -127,7 +127,7 @@ public sealed partial class MeetingBooking
         if (request.Held && slot.StartsAt > now) return SlotNotStarted;
 
         if (CheckTime(participant, exhibitor, slot, request.TableNumber, startedAllowed: true) is { } timeRefused) return timeRefused;
-        var place = await FreeTableAsync(db, eventId, participant, exhibitor, slot, request.TableNumber, movingMeetingId: null, ct);
+        var place = await FreeTableAsync(db, participant, exhibitor, slot, request.TableNumber, movingMeetingId: null, ct);
         if (!place.Succeeded) return place.Error!;
         var interpreter = await InterpreterForAsync(db, eventId, slot, participant, exhibitor, keep: null, movingMeetingId: null, ct);
         if (!interpreter.Succeeded) return interpreter.Error!;
