@@ -63,14 +63,7 @@ public sealed class ProductPhotos(IAppDbContextFactory dbFactory, IPhotoEncoder 
 
         var photo = new ProductPhoto(exhibitor.EventId, exhibitorId, productId, encoded.Value.ContentType, encoded.Value.Content,
             encoded.Value.Width, encoded.Value.Height, actor.Name ?? actor.UserId, clock.GetUtcNow());
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await DeletePhotoOfAsync(db, productId, ct);
-            db.ProductPhotos.Add(photo);
-            product.SetPhoto(photo.Id);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        await ReplacePhotoAsync(db, product, photo, ct);
         var slug = await db.Events.Where(e => e.Id == exhibitor.EventId).Select(e => e.Slug).FirstAsync(ct);
         return new UploadedPhoto(photo.Id, UrlOf(slug, photo.Id));
     }
@@ -82,17 +75,23 @@ public sealed class ProductPhotos(IAppDbContextFactory dbFactory, IPhotoEncoder 
         var exhibitor = await db.Exhibitors.Include(x => x.Products).FirstOrDefaultAsync(x => x.Id == exhibitorId, ct);
         var product = exhibitor?.Products.FirstOrDefault(p => p.Id == productId);
         if (product is null) return NoSuchProduct(productId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await DeletePhotoOfAsync(db, productId, ct);
-        product.SetPhoto(null);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await ReplacePhotoAsync(db, product, null, ct);
         return Result.Success();
     }
 
-    /// <summary>Deletes a product's photo without reading it: its bytes (up to a few hundred kB) are of no use here.</summary>
-    private static Task<int> DeletePhotoOfAsync(IAppDbContext db, int productId, CancellationToken ct) =>
-        db.ProductPhotos.Where(p => p.ProductId == productId).ExecuteDeleteAsync(ct);
+    /// <summary>
+    /// The product's photo replaced by <paramref name="photo"/> (or removed, with null) all or nothing. The old one is
+    /// deleted without being read: its bytes (up to a few hundred kB) are of no use here.
+    /// </summary>
+    private static async Task ReplacePhotoAsync(IAppDbContext db, Product product, ProductPhoto? photo, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ProductPhotos.Where(p => p.ProductId == product.Id).ExecuteDeleteAsync(ct);
+        if (photo is not null) db.ProductPhotos.Add(photo);
+        product.SetPhoto(photo?.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>The photo, only if it belongs to the event the address names (a photo id of another event finds nothing).</summary>
     public async Task<StoredPhoto?> FindAsync(int eventId, Guid photoId, CancellationToken ct = default)
